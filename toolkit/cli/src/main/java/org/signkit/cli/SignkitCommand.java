@@ -1,0 +1,49 @@
+package org.signkit.cli;
+
+import org.signkit.core.BadInputException;
+import org.signkit.core.SignkitVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code signkit} command: one subcommand per pipeline stage. */
+@Command(name = "signkit",
+        mixinStandardHelpOptions = true,
+        versionProvider = SignkitCommand.Version.class,
+        description = "Sign-language dataset creation experiments: videos -> frames -> augmentation -> training -> statistics.",
+        subcommands = {ProbeCommand.class, FramesCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class SignkitCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit status (0 ok, 1 some inputs failed, 2 usage). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new SignkitCommand());
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            if (ex instanceof BadInputException || ex instanceof IllegalArgumentException) {
+                line.getErr().println("signkit: " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    /** Reports the toolkit version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"signkit " + SignkitVersion.current()};
+        }
+    }
+}

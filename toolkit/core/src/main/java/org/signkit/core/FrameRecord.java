@@ -1,0 +1,49 @@
+package org.signkit.core;
+
+import java.util.List;
+
+/**
+ * One extracted frame, as a row of {@code manifest.csv}: where it is, what it shows and exactly
+ * which source frame it came from.
+ *
+ * @param framePath         frame image path, relative to the manifest's folder
+ * @param label             sign, signer and take
+ * @param sourceVideo       the source video, relative to the input root
+ * @param sourceFrameIndex  0-based index of the source frame in decode (presentation) order
+ * @param sourcePtsSeconds  presentation time of the source frame, in seconds from the stream's zero
+ * @param captureFps        the source's average frame rate
+ * @param targetFps         the requested output rate ({@code source} keeps every frame)
+ * @param repeated          true when this frame repeats a source frame already written (upsampling)
+ */
+public record FrameRecord(String framePath, SampleLabel label, String sourceVideo, long sourceFrameIndex,
+                          double sourcePtsSeconds, double captureFps, String targetFps, boolean repeated) {
+
+    /** Column names of {@code manifest.csv}, in order. */
+    public static final List<String> COLUMNS = List.of("frame_path", "sign", "signer", "take", "source_video",
+            "source_frame_index", "source_pts_s", "capture_fps", "target_fps", "repeated");
+
+    /** The CSV fields of this row, in {@link #COLUMNS} order. */
+    public List<String> fields() {
+        return List.of(framePath, label.sign(), label.signer(), label.take(), sourceVideo,
+                Long.toString(sourceFrameIndex), formatSeconds(sourcePtsSeconds), formatRate(captureFps),
+                targetFps, Boolean.toString(repeated));
+    }
+
+    /** Parses a row written by {@link #fields()}. */
+    public static FrameRecord parse(List<String> f) {
+        if (f.size() != COLUMNS.size()) {
+            throw new IllegalArgumentException("expected " + COLUMNS.size() + " fields, got " + f.size() + ": " + f);
+        }
+        return new FrameRecord(f.get(0), new SampleLabel(f.get(1), f.get(2), f.get(3)), f.get(4),
+                Long.parseLong(f.get(5)), Double.parseDouble(f.get(6)), Double.parseDouble(f.get(7)), f.get(8),
+                Boolean.parseBoolean(f.get(9)));
+    }
+
+    private static String formatSeconds(double s) {
+        return String.format(java.util.Locale.ROOT, "%.6f", s);
+    }
+
+    private static String formatRate(double fps) {
+        return String.format(java.util.Locale.ROOT, "%.4f", fps);
+    }
+}

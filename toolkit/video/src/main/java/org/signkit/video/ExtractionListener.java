@@ -1,0 +1,11 @@
+package org.signkit.video;
+
+/** Hears about a frame extraction run's progress, e.g. to draw a progress bar. Called from worker threads. */
+public interface ExtractionListener {
+
+    /** A video finished (extracted, reused or failed). */
+    void videoDone(VideoOutcome outcome, int done, int total, long framesSoFar);
+
+    /** Listens to nothing. */
+    ExtractionListener NONE = (outcome, done, total, frames) -> { };
+}
