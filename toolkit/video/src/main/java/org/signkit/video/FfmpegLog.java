@@ -11,7 +11,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 final class FfmpegLog {
 
     static {
-        av_log_set_level(System.getenv("SIGNKIT_FFMPEG_LOG") != null ? AV_LOG_INFO : AV_LOG_QUIET);
+        reapply();
     }
 
     private FfmpegLog() {
@@ -20,5 +20,10 @@ final class FfmpegLog {
     /** Applies the log level (once per JVM). */
     static void configure() {
         // The static initializer does the work; calling this forces it to run.
+    }
+
+    /** Sets the level again, after a library (JavaCV's recorder) changed it. */
+    static void reapply() {
+        av_log_set_level(System.getenv("SIGNKIT_FFMPEG_LOG") != null ? AV_LOG_INFO : AV_LOG_QUIET);
     }
 }

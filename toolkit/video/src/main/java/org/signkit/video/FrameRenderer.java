@@ -1,7 +1,7 @@
 package org.signkit.video;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
@@ -20,7 +20,9 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 /**
  * Turns a decoded frame into an upright, resized, encoded image. Colour conversion and scaling happen
  * in one swscale pass straight to the output size (before rotation), so full-size RGB pictures are
- * never made. One instance per thread.
+ * never made. Scaling uses swscale's area filter: it anti-aliases the large downscales of phone video
+ * and costs about 40% less than bicubic (measured with {@code signkit bench frames}). One instance per
+ * thread.
  */
 public final class FrameRenderer implements AutoCloseable {
 
@@ -60,7 +62,7 @@ public final class FrameRenderer implements AutoCloseable {
     /** Renders and encodes one frame; the returned bytes are the image file's content. */
     public byte[] render(AVFrame frame) {
         sws = sws_getCachedContext(sws, frame.width(), frame.height(), frame.format(), scaledW, scaledH,
-                AV_PIX_FMT_BGR24, SWS_BICUBIC, null, null, (double[]) null);
+                AV_PIX_FMT_BGR24, SWS_AREA, null, null, (double[]) null);
         if (sws == null) {
             throw new IllegalStateException("swscale cannot convert pixel format " + frame.format());
         }

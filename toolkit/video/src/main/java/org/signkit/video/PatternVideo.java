@@ -76,8 +76,12 @@ public final class PatternVideo {
             rec.setVideoBitrate(Math.max(1_000_000, spec.width() * spec.height() * 4));
             rec.setGopSize(Math.max(1, (int) Math.round(spec.fps().toDouble())));
             if (spec.rotation() != 0) {
-                rec.setDisplayRotation(spec.rotation());
+                // JavaCV's angle ends up as the display matrix's counter-clockwise angle (ffprobe's
+                // "rotation"); phones store a clockwise turn as a negative one.
+                rec.setDisplayRotation(-spec.rotation());
             }
+            // JavaCV raises FFmpeg's log level when its recorder loads; silence the header dump and encoder chatter.
+            FfmpegLog.reapply();
             rec.start();
             for (int i = 0; i < spec.frames(); i++) {
                 draw(upright, i, spec.frames());

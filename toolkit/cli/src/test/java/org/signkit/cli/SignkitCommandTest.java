@@ -1,0 +1,65 @@
+package org.signkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.signkit.video.PatternVideo;
+import org.signkit.video.Rational;
+
+class SignkitCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static String capture(Runnable r) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true));
+        try {
+            r.run();
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString();
+    }
+
+    @Test
+    void helpListsEverySubcommandWithADescription() {
+        String help = capture(() -> assertEquals(0, SignkitCommand.execute("--help")));
+        for (String sub : new String[] {"probe", "frames", "bench"}) {
+            assertTrue(help.matches("(?s).*\\n\\s+" + sub + "\\s+\\S.*"), sub + " missing from:\n" + help);
+        }
+    }
+
+    @Test
+    void framesAndProbeRunEndToEnd() throws Exception {
+        Path video = dir.resolve("in/HELLO/s1_1.mp4");
+        PatternVideo.write(video, new PatternVideo.Spec(384, 96, new Rational(60, 1), 60, 0, false));
+        String out = capture(() -> assertEquals(0, SignkitCommand.execute("frames", dir.resolve("in").toString(),
+                "-o", dir.resolve("out").toString(), "--fps", "20", "--size", "48")));
+        assertTrue(out.contains("20 frames from 1 videos"), out);
+        String json = capture(() -> assertEquals(0, SignkitCommand.execute("probe", "--json", video.toString())));
+        assertTrue(json.contains("\"decodedFrames\" : 60"), json);
+    }
+
+    @Test
+    void brokenInputGivesExitCodeOneAndTheRestIsDone() throws Exception {
+        PatternVideo.write(dir.resolve("in/HELLO/s1_1.mp4"), new PatternVideo.Spec(384, 96, new Rational(30, 1), 30, 0, false));
+        Files.writeString(dir.resolve("in/HELLO/s2_1.mp4"), "junk");
+        String out = capture(() -> assertEquals(1, SignkitCommand.execute("frames", dir.resolve("in").toString(),
+                "-o", dir.resolve("out").toString())));
+        assertTrue(out.contains("30 frames from 1 videos"), out);
+    }
+
+    @Test
+    void badOptionsGiveUsageErrors() {
+        assertEquals(2, SignkitCommand.execute("frames", dir.toString(), "-o", dir.resolve("o").toString(), "--fps", "fast"));
+        assertEquals(2, SignkitCommand.execute("frames", dir.toString(), "-o", dir.resolve("o").toString(), "--square", "crop"));
+    }
+}
