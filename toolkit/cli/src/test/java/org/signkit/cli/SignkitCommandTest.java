@@ -32,7 +32,7 @@ class SignkitCommandTest {
     @Test
     void helpListsEverySubcommandWithADescription() {
         String help = capture(() -> assertEquals(0, SignkitCommand.execute("--help")));
-        for (String sub : new String[] {"probe", "frames", "bench"}) {
+        for (String sub : new String[] {"synth", "probe", "frames", "bench"}) {
             assertTrue(help.matches("(?s).*\\n\\s+" + sub + "\\s+\\S.*"), sub + " missing from:\n" + help);
         }
     }
@@ -46,6 +46,20 @@ class SignkitCommandTest {
         assertTrue(out.contains("20 frames from 1 videos"), out);
         String json = capture(() -> assertEquals(0, SignkitCommand.execute("probe", "--json", video.toString())));
         assertTrue(json.contains("\"decodedFrames\" : 60"), json);
+    }
+
+    @Test
+    void synthPreviewAndAFramesRunOnSyntheticVideos() throws Exception {
+        Path sheet = dir.resolve("sheet.png");
+        capture(() -> assertEquals(0, SignkitCommand.execute("synth", "--preview", sheet.toString(), "--signs", "3")));
+        assertTrue(Files.size(sheet) > 10_000);
+        String out = capture(() -> assertEquals(0, SignkitCommand.execute("synth", "--out", dir.resolve("syn").toString(),
+                "--signs", "2", "--signers", "1", "--takes", "1", "--capture", "30")));
+        assertTrue(out.contains("2 videos (0 already done)"), out);
+        out = capture(() -> assertEquals(0, SignkitCommand.execute("frames", dir.resolve("syn/videos/capture30").toString(),
+                "-o", dir.resolve("frames").toString(), "--fps", "15", "--size", "112")));
+        assertTrue(out.contains("from 2 videos"), out);
+        assertTrue(Files.readString(dir.resolve("frames/manifest.csv")).contains("OBRIGADO/s1_1/000000.jpg,OBRIGADO,s1,1"));
     }
 
     @Test

@@ -36,6 +36,12 @@ public final class Json {
         AtomicFiles.writeString(file, write(value));
     }
 
+    /** Writes a value as single-line JSON, atomically: for large machine-read files (ground truth). */
+    public static void writeCompact(Path file, Object value) throws IOException {
+        byte[] bytes = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(value);
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
     /** Reads a JSON file into a type. */
     public static <T> T read(Path file, Class<T> type) throws IOException {
         return MAPPER.readValue(file.toFile(), type);

@@ -31,6 +31,7 @@ public final class FrameRenderer implements AutoCloseable {
     private final ImageEncoding encoding;
     private final int scaledW;
     private final int scaledH;
+    private final Mat buffer;
     private final Mat scaled;
     private final Mat rotated;
     private final Mat output;
@@ -48,7 +49,12 @@ public final class FrameRenderer implements AutoCloseable {
         boolean quarterTurn = stream.rotation() % 180 != 0;
         this.scaledW = quarterTurn ? upright[1] : upright[0];
         this.scaledH = quarterTurn ? upright[0] : upright[1];
-        this.scaled = new Mat(scaledH, scaledW, opencv_core.CV_8UC3);
+        // swscale's SIMD writers store whole vectors, past the end of a row whose byte width is not a
+        // multiple of the vector size (360 px * 3 = 1080 B): give every row a 64-byte-aligned stride and
+        // two spare rows, as FFmpeg's own picture buffers have.
+        int stride = (scaledW * 3 + 63) / 64 * 64;
+        this.buffer = new Mat(scaledH + 2, stride, opencv_core.CV_8UC1);
+        this.scaled = new Mat(scaledH, scaledW, opencv_core.CV_8UC3, buffer.data(), stride);
         this.rotated = new Mat();
         this.output = new Mat();
         // swscale reads four plane pointers and strides even for packed BGR: pass all four.
@@ -123,6 +129,7 @@ public final class FrameRenderer implements AutoCloseable {
     public void close() {
         sws_freeContext(sws);
         scaled.close();
+        buffer.close();
         rotated.close();
         output.close();
         dstData.close();
