@@ -78,8 +78,8 @@ final class FramesBenchmark implements Callable<Integer> {
             runFfmpeg(files, theirs, n);
             tTheirs[r] = (System.nanoTime() - t0) / 1e9;
         }
-        double mo = median(tOurs);
-        double mt = median(tTheirs);
+        double mo = Medians.of(tOurs);
+        double mt = Medians.of(tTheirs);
         System.out.printf(Locale.ROOT, "signkit: %d frames, median %.2f s (%s) -> %.0f frames/s%n", frames, mo,
                 Arrays.toString(tOurs), frames / mo);
         System.out.printf(Locale.ROOT, "ffmpeg : %d frames, median %.2f s (%s) -> %.0f frames/s%n", ffFrames, mt,
@@ -137,9 +137,4 @@ final class FramesBenchmark implements Callable<Integer> {
         }
     }
 
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SignkitCommand.Version.class,
         description = "Sign-language dataset creation experiments: videos -> frames -> augmentation -> training -> statistics.",
-        subcommands = {SynthCommand.class, ProbeCommand.class, FramesCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SynthCommand.class, ProbeCommand.class, FramesCommand.class, AugmentCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SignkitCommand implements Runnable {
 
     @CommandLine.Spec
@@ -23,6 +23,12 @@ public final class SignkitCommand implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
+        // JavaCPP otherwise reads the process's resident size from /proc on every native allocation
+        // (to trigger GC near a limit); signkit frees its native buffers explicitly, and the check
+        // halved the speed of small per-image operations (signkit bench augment).
+        if (System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null) {
+            System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
+        }
         System.exit(execute(args));
     }
 

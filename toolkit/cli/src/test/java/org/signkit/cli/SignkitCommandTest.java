@@ -32,7 +32,7 @@ class SignkitCommandTest {
     @Test
     void helpListsEverySubcommandWithADescription() {
         String help = capture(() -> assertEquals(0, SignkitCommand.execute("--help")));
-        for (String sub : new String[] {"synth", "probe", "frames", "bench"}) {
+        for (String sub : new String[] {"synth", "probe", "frames", "augment", "bench"}) {
             assertTrue(help.matches("(?s).*\\n\\s+" + sub + "\\s+\\S.*"), sub + " missing from:\n" + help);
         }
     }
@@ -60,6 +60,16 @@ class SignkitCommandTest {
                 "-o", dir.resolve("frames").toString(), "--fps", "15", "--size", "112")));
         assertTrue(out.contains("from 2 videos"), out);
         assertTrue(Files.readString(dir.resolve("frames/manifest.csv")).contains("OBRIGADO/s1_1/000000.jpg,OBRIGADO,s1,1"));
+
+        Path preview = dir.resolve("aug.png");
+        capture(() -> assertEquals(0, SignkitCommand.execute("augment", "preview", "--pipeline", "geometric",
+                "--in", dir.resolve("frames").toString(), "--out", preview.toString(), "--draws", "3")));
+        try (org.bytedeco.opencv.opencv_core.Mat grid = org.bytedeco.opencv.global.opencv_imgcodecs.imread(preview.toString())) {
+            assertEquals(4 * 128, grid.cols(), "original + 3 draws");
+            assertTrue(grid.rows() > 6 * 100, "5 transform rows + the pipeline row");
+        }
+        assertEquals(2, SignkitCommand.execute("augment", "preview", "--pipeline", "twirl", "--in", preview.toString(),
+                "--out", dir.resolve("x.png").toString()));
     }
 
     @Test
