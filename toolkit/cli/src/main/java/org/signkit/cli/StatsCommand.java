@@ -1,0 +1,246 @@
+package org.signkit.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.signkit.core.Json;
+import org.signkit.stats.Alternative;
+import org.signkit.stats.AnovaResult;
+import org.signkit.stats.GroupSummary;
+import org.signkit.stats.OneWayAnova;
+import org.signkit.stats.RankTests;
+import org.signkit.stats.TTestResult;
+import org.signkit.stats.TTests;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code signkit stats}: tests on a CSV of trial results, with a plain-language verdict. */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = {"Statistics for repeated trials on a CSV with one row per trial.",
+                "Each test prints a table and, last, a verdict line; --json prints the results as JSON."},
+        subcommands = {StatsCommand.Anova.class, StatsCommand.TTest.class, StatsCommand.Kruskal.class,
+                StatsCommand.MannWhitney.class})
+final class StatsCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The options every test takes. */
+    static final class Input {
+        @Option(names = "--csv", required = true, paramLabel = "FILE", description = "Trial results, one row per trial.")
+        Path csv;
+
+        @Option(names = "--value", required = true, paramLabel = "COL", description = "The measured column, e.g. val_accuracy.")
+        String value;
+
+        @Option(names = "--group", required = true, paramLabel = "COL", description = "The condition column, e.g. augmentation.")
+        String group;
+
+        @Option(names = "--alpha", defaultValue = "0.05", description = "Significance level. Default: ${DEFAULT-VALUE}.")
+        double alpha;
+
+        @Option(names = "--json", description = "Print JSON instead of tables.")
+        boolean json;
+
+        String verdict(String what, boolean significant, String test) {
+            return String.format(Locale.ROOT, "%s: %s, %s", what, significant ? "significant" : "not significant", test);
+        }
+    }
+
+    static String num(double v) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    static String pValue(double p) {
+        return p < 1e-4 ? String.format(Locale.ROOT, "p = %.2e", p) : String.format(Locale.ROOT, "p = %.4f", p);
+    }
+
+    static void printSummary(Map<String, double[]> groups) {
+        Table t = new Table("group", "n", "mean", "sd", "95% CI");
+        for (GroupSummary s : GroupSummary.of(groups, 0.95)) {
+            t.row(s.group(), Integer.toString(s.n()), num(s.mean()), num(s.sd()), "[" + num(s.ciLow()) + ", " + num(s.ciHigh()) + "]");
+        }
+        System.out.print(t);
+    }
+
+    /** {@code signkit stats anova}. */
+    @Command(name = "anova", mixinStandardHelpOptions = true,
+            description = {"One-way ANOVA across the groups: classic F and Welch's F (unequal variances), eta^2 and omega^2,",
+                    "with Levene's and Brown-Forsythe's variance checks; the verdict uses Welch's F when the variances differ."})
+    static final class Anova implements Callable<Integer> {
+        @Mixin
+        Input in;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, double[]> g = GroupedCsv.read(in.csv, in.value, in.group, null).values();
+            AnovaResult classic = OneWayAnova.classic(g);
+            AnovaResult welch = OneWayAnova.welch(g);
+            AnovaResult levene = OneWayAnova.levene(g);
+            AnovaResult bf = OneWayAnova.brownForsythe(g);
+            boolean unequal = bf.p() < in.alpha;
+            AnovaResult used = unequal ? welch : classic;
+            if (in.json) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("groups", GroupSummary.of(g, 0.95));
+                out.put("tests", List.of(classic, welch, levene, bf));
+                System.out.print(Json.write(out));
+                return 0;
+            }
+            printSummary(g);
+            Table t = new Table("test", "F", "df1", "df2", "p", "eta^2", "omega^2");
+            for (AnovaResult r : List.of(classic, welch, levene, bf)) {
+                t.row(r.kind(), num(r.f()), num(r.df1()), num(r.df2()), num(r.p()), num(r.etaSquared()), num(r.omegaSquared()));
+            }
+            System.out.print(t);
+            System.out.println(in.verdict(in.group + " on " + in.value, used.p() < in.alpha, String.format(Locale.ROOT,
+                    "%s F(%s, %s) = %s, %s, eta^2 = %s%s", unequal ? "Welch" : "classic", num(used.df1()), num(used.df2()),
+                    num(used.f()), pValue(used.p()), num(used.etaSquared()),
+                    unequal ? " (Brown-Forsythe: variances differ)" : "")));
+            return 0;
+        }
+    }
+
+    /** {@code signkit stats ttest}. */
+    @Command(name = "ttest", mixinStandardHelpOptions = true,
+            description = {"Two groups: Welch's t-test (default), Student's (--kind student) or paired (--kind paired",
+                    "--paired-by COL, e.g. the seed); Cohen's d and Hedges' g; one-sided with --alternative."})
+    static final class TTest implements Callable<Integer> {
+        @Mixin
+        Input in;
+
+        @Option(names = "--kind", defaultValue = "welch", description = "welch, student or paired. Default: ${DEFAULT-VALUE}.")
+        String kind;
+
+        @Option(names = "--paired-by", paramLabel = "COL", description = "Column that pairs trials across the two groups (paired test).")
+        String pairedBy;
+
+        @Option(names = "--alternative", defaultValue = "two-sided", description = "two-sided, less or greater. Default: ${DEFAULT-VALUE}.")
+        String alternative;
+
+        @Override
+        public Integer call() throws Exception {
+            GroupedCsv.Groups data = GroupedCsv.read(in.csv, in.value, in.group, pairedBy);
+            if (data.values().size() != 2) {
+                throw new IllegalArgumentException("a t-test compares exactly 2 groups; " + in.group + " has "
+                        + data.values().keySet() + " (use 'signkit stats anova')");
+            }
+            List<String> names = new ArrayList<>(data.values().keySet());
+            double[] a = data.values().get(names.get(0));
+            double[] b = data.values().get(names.get(1));
+            Alternative alt = Alternative.parse(alternative);
+            TTestResult r = switch (kind) {
+                case "student" -> TTests.student(a, b, alt, 1 - in.alpha);
+                case "welch" -> TTests.welch(a, b, alt, 1 - in.alpha);
+                case "paired" -> {
+                    if (pairedBy == null) {
+                        throw new IllegalArgumentException("--kind paired needs --paired-by COL");
+                    }
+                    double[][] ab = pair(data.pairKeys().get(names.get(0)), a, data.pairKeys().get(names.get(1)), b);
+                    yield TTests.paired(ab[0], ab[1], alt, 1 - in.alpha);
+                }
+                default -> throw new IllegalArgumentException("--kind must be welch, student or paired: " + kind);
+            };
+            if (in.json) {
+                System.out.print(Json.write(r));
+                return 0;
+            }
+            printSummary(data.values());
+            Table t = new Table("test", "t", "df", "p", "difference", (int) Math.round(100 * (1 - in.alpha)) + "% CI", "d", "g");
+            t.row(r.kind() + " " + alternative, num(r.t()), num(r.df()), num(r.p()),
+                    num(r.meanDifference()), "[" + num(r.ciLow()) + ", " + num(r.ciHigh()) + "]", num(r.cohensD()), num(r.hedgesG()));
+            System.out.print(t);
+            System.out.println(in.verdict(names.get(0) + " vs " + names.get(1) + " on " + in.value, r.p() < in.alpha,
+                    String.format(Locale.ROOT, "%s t(%s) = %s, %s, Hedges' g = %s", capital(r.kind()), num(r.df()), num(r.t()),
+                            pValue(r.p()), num(r.hedgesG()))));
+            return 0;
+        }
+
+        private static String capital(String s) {
+            return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        }
+
+        private static double[][] pair(String[] ka, double[] a, String[] kb, double[] b) {
+            Map<String, Double> byKey = new LinkedHashMap<>();
+            for (int i = 0; i < kb.length; i++) {
+                byKey.put(kb[i], b[i]);
+            }
+            List<double[]> pairs = new ArrayList<>();
+            for (int i = 0; i < ka.length; i++) {
+                Double other = byKey.get(ka[i]);
+                if (other == null) {
+                    throw new IllegalArgumentException("paired test: '" + ka[i] + "' has no partner in the other group");
+                }
+                pairs.add(new double[] {a[i], other});
+            }
+            if (pairs.size() != kb.length) {
+                throw new IllegalArgumentException("paired test: the groups have different pairing keys");
+            }
+            return new double[][] {pairs.stream().mapToDouble(p -> p[0]).toArray(), pairs.stream().mapToDouble(p -> p[1]).toArray()};
+        }
+    }
+
+    /** {@code signkit stats kruskal}. */
+    @Command(name = "kruskal", mixinStandardHelpOptions = true, description = "Kruskal-Wallis H test across the groups (ranks, tie-corrected).")
+    static final class Kruskal implements Callable<Integer> {
+        @Mixin
+        Input in;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, double[]> g = GroupedCsv.read(in.csv, in.value, in.group, null).values();
+            RankTests.Result r = RankTests.kruskalWallis(g);
+            if (in.json) {
+                System.out.print(Json.write(r));
+                return 0;
+            }
+            printSummary(g);
+            System.out.println(in.verdict(in.group + " on " + in.value, r.p() < in.alpha, String.format(Locale.ROOT,
+                    "Kruskal-Wallis H(%s) = %s, %s", num(r.df()), num(r.statistic()), pValue(r.p()))));
+            return 0;
+        }
+    }
+
+    /** {@code signkit stats mannwhitney}. */
+    @Command(name = "mannwhitney", mixinStandardHelpOptions = true,
+            description = "Mann-Whitney U test of two groups (exact for small untied samples, else normal approximation).")
+    static final class MannWhitney implements Callable<Integer> {
+        @Mixin
+        Input in;
+
+        @Option(names = "--alternative", defaultValue = "two-sided", description = "two-sided, less or greater. Default: ${DEFAULT-VALUE}.")
+        String alternative;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, double[]> g = GroupedCsv.read(in.csv, in.value, in.group, null).values();
+            if (g.size() != 2) {
+                throw new IllegalArgumentException("Mann-Whitney compares exactly 2 groups; found " + g.keySet());
+            }
+            List<String> names = new ArrayList<>(g.keySet());
+            RankTests.Result r = RankTests.mannWhitney(g.get(names.get(0)), g.get(names.get(1)), Alternative.parse(alternative));
+            if (in.json) {
+                System.out.print(Json.write(r));
+                return 0;
+            }
+            printSummary(g);
+            System.out.println(in.verdict(names.get(0) + " vs " + names.get(1) + " on " + in.value, r.p() < in.alpha,
+                    String.format(Locale.ROOT, "Mann-Whitney U = %s, %s (%s)", num(r.statistic()), pValue(r.p()), r.kind())));
+            return 0;
+        }
+    }
+}

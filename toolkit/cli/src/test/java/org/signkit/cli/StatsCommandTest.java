@@ -1,0 +1,67 @@
+package org.signkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static String run(int expectedExit, String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream p = new PrintStream(buf, true);
+        System.setOut(p);
+        System.setErr(p);
+        try {
+            assertEquals(expectedExit, SignkitCommand.execute(args));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return buf.toString();
+    }
+
+    private Path trials() throws Exception {
+        return Files.writeString(dir.resolve("trials.csv"), "seed,augmentation,val_accuracy\n"
+                + "1,none,0.912\n2,none,0.897\n3,none,0.905\n1,geometric,0.951\n2,geometric,0.963\n3,geometric,0.958\n"
+                + "1,intensity,0.921\n2,intensity,0.934\n3,intensity,0.915\n");
+    }
+
+    @Test
+    void anovaPrintsTheTableAndEndsWithTheVerdict() throws Exception {
+        String out = run(0, "stats", "anova", "--csv", trials().toString(), "--value", "val_accuracy", "--group", "augmentation");
+        assertTrue(out.contains("welch") && out.contains("brown-forsythe"), out);
+        String last = out.strip().lines().reduce((a, b) -> b).orElse("");
+        assertEquals("augmentation on val_accuracy: significant, classic F(2, 6) = 34.32, p = 0.0005, eta^2 = 0.9196", last);
+    }
+
+    @Test
+    void pairedTTestPairsBySeed() throws Exception {
+        Path two = Files.writeString(dir.resolve("two.csv"), String.join("\n", Files.readAllLines(trials()).stream()
+                .filter(l -> !l.contains("intensity")).toList()) + "\n");
+        String out = run(0, "stats", "ttest", "--csv", two.toString(), "--value", "val_accuracy", "--group", "augmentation",
+                "--kind", "paired", "--paired-by", "seed");
+        assertTrue(out.strip().endsWith("none vs geometric on val_accuracy: significant, Paired t(2) = -6.756, p = 0.0212, Hedges' g = -2.201"), out);
+    }
+
+    @Test
+    void badInputNamesTheRowOrColumn() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "seed,augmentation,val_accuracy\n1,none,0.9\n2,none,NaN\n3,geometric,0.95\n4,geometric,0.96\n");
+        String out = run(2, "stats", "anova", "--csv", bad.toString(), "--value", "val_accuracy", "--group", "augmentation");
+        assertTrue(out.contains("bad.csv: row 3: val_accuracy is NaN"), out);
+        out = run(2, "stats", "anova", "--csv", trials().toString(), "--value", "acc", "--group", "augmentation");
+        assertTrue(out.contains("no column 'acc'"), out);
+        out = run(2, "stats", "ttest", "--csv", trials().toString(), "--value", "val_accuracy", "--group", "augmentation");
+        assertTrue(out.contains("exactly 2 groups"), out);
+    }
+}
