@@ -12,6 +12,8 @@ import org.signkit.stats.Alternative;
 import org.signkit.stats.AnovaResult;
 import org.signkit.stats.GroupSummary;
 import org.signkit.stats.OneWayAnova;
+import org.signkit.stats.PairwiseComparison;
+import org.signkit.stats.PostHoc;
 import org.signkit.stats.RankTests;
 import org.signkit.stats.TTestResult;
 import org.signkit.stats.TTests;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = {"Statistics for repeated trials on a CSV with one row per trial.",
                 "Each test prints a table and, last, a verdict line; --json prints the results as JSON."},
-        subcommands = {StatsCommand.Anova.class, StatsCommand.TTest.class, StatsCommand.Kruskal.class,
+        subcommands = {StatsCommand.Anova.class, StatsCommand.Tukey.class, StatsCommand.TTest.class, StatsCommand.Kruskal.class,
                 StatsCommand.MannWhitney.class})
 final class StatsCommand implements Runnable {
 
@@ -111,6 +113,48 @@ final class StatsCommand implements Runnable {
                     "%s F(%s, %s) = %s, %s, eta^2 = %s%s", unequal ? "Welch" : "classic", num(used.df1()), num(used.df2()),
                     num(used.f()), pValue(used.p()), num(used.etaSquared()),
                     unequal ? " (Brown-Forsythe: variances differ)" : "")));
+            return 0;
+        }
+    }
+
+    /** {@code signkit stats tukey}. */
+    @Command(name = "tukey", mixinStandardHelpOptions = true,
+            description = {"Post-hoc pairwise comparisons with family-wise error control: Tukey's HSD (equal variances,",
+                    "Tukey-Kramer for unequal sizes) or --method games-howell (unequal variances)."})
+    static final class Tukey implements Callable<Integer> {
+        @Mixin
+        Input in;
+
+        @Option(names = "--method", defaultValue = "tukey", description = "tukey or games-howell. Default: ${DEFAULT-VALUE}.")
+        String method;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, double[]> g = GroupedCsv.read(in.csv, in.value, in.group, null).values();
+            List<PairwiseComparison> pairs = switch (method) {
+                case "tukey" -> PostHoc.tukeyHsd(g, 1 - in.alpha);
+                case "games-howell" -> PostHoc.gamesHowell(g, 1 - in.alpha);
+                default -> throw new IllegalArgumentException("--method must be tukey or games-howell: " + method);
+            };
+            if (in.json) {
+                System.out.print(Json.write(pairs));
+                return 0;
+            }
+            printSummary(g);
+            Table t = new Table("pair", "difference", "q", "df", "p adj", (int) Math.round(100 * (1 - in.alpha)) + "% CI");
+            List<String> significant = new ArrayList<>();
+            for (PairwiseComparison c : pairs) {
+                String pair = c.first() + " - " + c.second();
+                t.row(pair, num(c.difference()), num(c.q()), num(c.df()), num(c.pAdjusted()),
+                        "[" + num(c.ciLow()) + ", " + num(c.ciHigh()) + "]");
+                if (c.pAdjusted() < in.alpha) {
+                    significant.add(pair + " (" + pValue(c.pAdjusted()) + ")");
+                }
+            }
+            System.out.print(t);
+            System.out.println(in.verdict(in.group + " on " + in.value + " (" + method + ", " + pairs.size() + " pairs)",
+                    !significant.isEmpty(), significant.isEmpty() ? "no pair differs" : "differing pairs: "
+                            + String.join("; ", significant)));
             return 0;
         }
     }

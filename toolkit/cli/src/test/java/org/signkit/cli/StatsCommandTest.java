@@ -46,6 +46,14 @@ class StatsCommandTest {
     }
 
     @Test
+    void tukeyPrintsThePairsAndTheVerdict() throws Exception {
+        String out = run(0, "stats", "tukey", "--csv", trials().toString(), "--value", "val_accuracy", "--group", "augmentation");
+        assertTrue(out.contains("none - geometric") && out.contains("geometric - intensity"), out);
+        String last = out.strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("augmentation on val_accuracy (tukey, 3 pairs): significant, differing pairs: none - geometric"), last);
+    }
+
+    @Test
     void pairedTTestPairsBySeed() throws Exception {
         Path two = Files.writeString(dir.resolve("two.csv"), String.join("\n", Files.readAllLines(trials()).stream()
                 .filter(l -> !l.contains("intensity")).toList()) + "\n");
