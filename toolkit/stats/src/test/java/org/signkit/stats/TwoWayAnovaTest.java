@@ -34,6 +34,15 @@ class TwoWayAnovaTest {
                         strings(d.path("b")), type);
                 JsonNode ref = fx.path(design).path(type == TwoWayAnova.Type.II ? "type2" : "type3");
                 assertEquals(ref.size(), rows.size(), design + " " + type);
+                if (type == TwoWayAnova.Type.II) {
+                    JsonNode ci = fx.path(design).path("partial_eta2_ci");
+                    double dfRes = rows.get(rows.size() - 1).df();
+                    for (int i = 0; i < 3; i++) {
+                        EffectSizes.Interval e = EffectSizes.partialEtaSquared(rows.get(i), dfRes, d.path("y").size(), 0.95);
+                        close(ci.get(i).get(0).asDouble(), e.ciLow(), design + " partial eta2 low " + rows.get(i).term());
+                        close(ci.get(i).get(1).asDouble(), e.ciHigh(), design + " partial eta2 high " + rows.get(i).term());
+                    }
+                }
                 for (int i = 0; i < rows.size(); i++) {
                     JsonNode r = ref.get(i);
                     TwoWayAnova.Row row = rows.get(i);
