@@ -22,7 +22,28 @@ final class GroupedCsv {
     record Groups(Map<String, double[]> values, Map<String, String[]> pairKeys) {
     }
 
+    /** Observations of a two-factor design. */
+    record Factors(double[] y, String[] a, String[] b) {
+    }
+
     private GroupedCsv() {
+    }
+
+    /** Reads value, first and second factor per row (the second factor rides in the pairing-key slot). */
+    static Factors factors(Path csv, String valueCol, String groupCol, String group2Col) throws IOException {
+        Groups g = read(csv, valueCol, groupCol, group2Col);
+        List<Double> y = new ArrayList<>();
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        g.values().forEach((level, values) -> {
+            String[] second = g.pairKeys().get(level);
+            for (int i = 0; i < values.length; i++) {
+                y.add(values[i]);
+                a.add(level);
+                b.add(second[i]);
+            }
+        });
+        return new Factors(y.stream().mapToDouble(Double::doubleValue).toArray(), a.toArray(new String[0]), b.toArray(new String[0]));
     }
 
     static Groups read(Path csv, String valueCol, String groupCol, String pairCol) throws IOException {

@@ -10,6 +10,10 @@ import java.util.concurrent.Callable;
 import org.signkit.core.Json;
 import org.signkit.stats.Alternative;
 import org.signkit.stats.AnovaResult;
+import org.signkit.stats.Corrections;
+import org.signkit.stats.EffectSizes;
+import org.signkit.stats.ShapiroWilk;
+import org.signkit.stats.TwoWayAnova;
 import org.signkit.stats.GroupSummary;
 import org.signkit.stats.OneWayAnova;
 import org.signkit.stats.PairwiseComparison;
@@ -26,8 +30,9 @@ import picocli.CommandLine.Option;
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = {"Statistics for repeated trials on a CSV with one row per trial.",
                 "Each test prints a table and, last, a verdict line; --json prints the results as JSON."},
-        subcommands = {StatsCommand.Anova.class, StatsCommand.Tukey.class, StatsCommand.TTest.class, StatsCommand.Kruskal.class,
-                StatsCommand.MannWhitney.class})
+        subcommands = {StatsCommand.Anova.class, StatsCommand.TwoWay.class, StatsCommand.Tukey.class, StatsCommand.TTest.class,
+                StatsCommand.Pairwise.class, StatsCommand.ResampledT.class, StatsCommand.Shapiro.class, StatsCommand.Kruskal.class,
+                StatsCommand.MannWhitney.class, StatsMcNemar.class})
 final class StatsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -81,8 +86,8 @@ final class StatsCommand implements Runnable {
 
     /** {@code signkit stats anova}. */
     @Command(name = "anova", mixinStandardHelpOptions = true,
-            description = {"One-way ANOVA across the groups: classic F and Welch's F (unequal variances), eta^2 and omega^2,",
-                    "with Levene's and Brown-Forsythe's variance checks; the verdict uses Welch's F when the variances differ."})
+            description = {"One-way ANOVA (classic and Welch), eta^2/omega^2 with CI, Levene and Brown-Forsythe checks.",
+                    "The verdict uses Welch's F when Brown-Forsythe finds the variances differ."})
     static final class Anova implements Callable<Integer> {
         @Mixin
         Input in;
@@ -104,6 +109,9 @@ final class StatsCommand implements Runnable {
                 return 0;
             }
             printSummary(g);
+            int n = g.values().stream().mapToInt(v -> v.length).sum();
+            EffectSizes.Interval eta = EffectSizes.varianceExplained(classic, n, 0.95)[0];
+            System.out.println("eta^2 = " + num(eta.estimate()) + ", 95% CI [" + num(eta.ciLow()) + ", " + num(eta.ciHigh()) + "]");
             Table t = new Table("test", "F", "df1", "df2", "p", "eta^2", "omega^2");
             for (AnovaResult r : List.of(classic, welch, levene, bf)) {
                 t.row(r.kind(), num(r.f()), num(r.df1()), num(r.df2()), num(r.p()), num(r.etaSquared()), num(r.omegaSquared()));
@@ -117,10 +125,182 @@ final class StatsCommand implements Runnable {
         }
     }
 
+    /** {@code signkit stats twoway}. */
+    @Command(name = "twoway", mixinStandardHelpOptions = true,
+            description = {"Two-way ANOVA with interaction, type II or III sums of squares, partial eta^2 with CI.",
+                    "value ~ group * group2, balanced or not; type III uses sum-to-zero contrasts."})
+    static final class TwoWay implements Callable<Integer> {
+        @Mixin
+        Input in;
+
+        @Option(names = "--group2", required = true, paramLabel = "COL", description = "The second factor column.")
+        String group2;
+
+        @Option(names = "--type", defaultValue = "2", description = "Sums of squares: 2 or 3. Default: ${DEFAULT-VALUE}.")
+        int type;
+
+        @Override
+        public Integer call() throws Exception {
+            GroupedCsv.Factors f = GroupedCsv.factors(in.csv, in.value, in.group, group2);
+            TwoWayAnova.Type t = switch (type) {
+                case 2 -> TwoWayAnova.Type.II;
+                case 3 -> TwoWayAnova.Type.III;
+                default -> throw new IllegalArgumentException("--type must be 2 or 3: " + type);
+            };
+            List<TwoWayAnova.Row> rows = TwoWayAnova.table(f.y(), f.a(), f.b(), t);
+            if (in.json) {
+                System.out.print(Json.write(rows));
+                return 0;
+            }
+            double dfRes = rows.get(rows.size() - 1).df();
+            Table table = new Table("term", "SS", "df", "F", "p", "partial eta^2", "95% CI");
+            List<String> verdicts = new ArrayList<>();
+            for (TwoWayAnova.Row r : rows) {
+                String term = r.term().replace("A:B", in.group + " x " + group2).replace("A", in.group).replace("B", group2);
+                if (r.term().equals("residual") || r.term().equals("intercept")) {
+                    boolean residual = r.term().equals("residual");
+                    table.row(term, num(r.sumOfSquares()), num(r.df()), residual ? "" : num(r.f()), residual ? "" : num(r.p()), "", "");
+                    continue;
+                }
+                EffectSizes.Interval e = EffectSizes.partialEtaSquared(r, dfRes, f.y().length, 0.95);
+                table.row(term, num(r.sumOfSquares()), num(r.df()), num(r.f()), num(r.p()), num(e.estimate()),
+                        "[" + num(e.ciLow()) + ", " + num(e.ciHigh()) + "]");
+                verdicts.add(term + " " + (r.p() < in.alpha ? "significant" : "not significant") + String.format(Locale.ROOT,
+                        " (F(%s, %s) = %s, %s)", num(r.df()), num(dfRes), num(r.f()), pValue(r.p())));
+            }
+            System.out.print(table);
+            System.out.println(in.value + ", type " + type + ": " + String.join("; ", verdicts));
+            return 0;
+        }
+    }
+
+    /** {@code signkit stats pairwise}. */
+    @Command(name = "pairwise", mixinStandardHelpOptions = true,
+            description = "Welch t-tests between every pair of groups, p-values adjusted with --correction (holm, bonferroni, bh, none).")
+    static final class Pairwise implements Callable<Integer> {
+        @Mixin
+        Input in;
+
+        @Option(names = "--correction", defaultValue = "holm", description = "holm, bonferroni, bh or none. Default: ${DEFAULT-VALUE}.")
+        String correction;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, double[]> g = GroupedCsv.read(in.csv, in.value, in.group, null).values();
+            List<String> names = new ArrayList<>(g.keySet());
+            List<String> pairs = new ArrayList<>();
+            List<TTestResult> results = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                for (int j = i + 1; j < names.size(); j++) {
+                    pairs.add(names.get(i) + " - " + names.get(j));
+                    results.add(TTests.welch(g.get(names.get(i)), g.get(names.get(j)), Alternative.TWO_SIDED, 1 - in.alpha));
+                }
+            }
+            double[] adj = Corrections.parse(correction).adjust(results.stream().mapToDouble(TTestResult::p).toArray());
+            if (in.json) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                for (int i = 0; i < pairs.size(); i++) {
+                    out.add(Map.of("pair", pairs.get(i), "test", results.get(i), "p_adjusted", adj[i]));
+                }
+                System.out.print(Json.write(out));
+                return 0;
+            }
+            printSummary(g);
+            Table t = new Table("pair", "t", "df", "p", "p " + correction, "g");
+            List<String> significant = new ArrayList<>();
+            for (int i = 0; i < pairs.size(); i++) {
+                TTestResult r = results.get(i);
+                t.row(pairs.get(i), num(r.t()), num(r.df()), num(r.p()), num(adj[i]), num(r.hedgesG()));
+                if (adj[i] < in.alpha) {
+                    significant.add(pairs.get(i) + " (" + pValue(adj[i]) + ")");
+                }
+            }
+            System.out.print(t);
+            System.out.println(in.verdict(in.group + " on " + in.value + " (Welch, " + correction + ")", !significant.isEmpty(),
+                    significant.isEmpty() ? "no pair differs" : "differing pairs: " + String.join("; ", significant)));
+            return 0;
+        }
+    }
+
+    /** {@code signkit stats resampled-t}. */
+    @Command(name = "resampled-t", mixinStandardHelpOptions = true,
+            description = {"Nadeau-Bengio corrected resampled t-test for repeated random train/test splits.",
+                    "Two models scored on the same splits (--paired-by the split column); variance inflated by n_test/n_train."})
+    static final class ResampledT implements Callable<Integer> {
+        @Mixin
+        Input in;
+
+        @Option(names = "--paired-by", required = true, paramLabel = "COL", description = "The split (or seed) column.")
+        String pairedBy;
+
+        @Option(names = "--n-train", required = true, description = "Training-set size of each split.")
+        int nTrain;
+
+        @Option(names = "--n-test", required = true, description = "Test-set size of each split.")
+        int nTest;
+
+        @Override
+        public Integer call() throws Exception {
+            GroupedCsv.Groups data = GroupedCsv.read(in.csv, in.value, in.group, pairedBy);
+            if (data.values().size() != 2) {
+                throw new IllegalArgumentException("compares exactly 2 models; " + in.group + " has " + data.values().keySet());
+            }
+            List<String> names = new ArrayList<>(data.values().keySet());
+            double[][] ab = TTest.pair(data.pairKeys().get(names.get(0)), data.values().get(names.get(0)),
+                    data.pairKeys().get(names.get(1)), data.values().get(names.get(1)));
+            double[] d = new double[ab[0].length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = ab[0][i] - ab[1][i];
+            }
+            TTestResult r = TTests.correctedResampled(d, nTrain, nTest, Alternative.TWO_SIDED, 1 - in.alpha);
+            if (in.json) {
+                System.out.print(Json.write(r));
+                return 0;
+            }
+            printSummary(data.values());
+            System.out.println(in.verdict(names.get(0) + " vs " + names.get(1) + " on " + in.value, r.p() < in.alpha,
+                    String.format(Locale.ROOT, "corrected resampled t(%s) = %s, %s, mean difference %s", num(r.df()), num(r.t()),
+                            pValue(r.p()), num(r.meanDifference()))));
+            return 0;
+        }
+    }
+
+    /** {@code signkit stats shapiro}. */
+    @Command(name = "shapiro", mixinStandardHelpOptions = true,
+            description = "Shapiro-Wilk normality test (Royston) of each group: the t-test and ANOVA assumption check.")
+    static final class Shapiro implements Callable<Integer> {
+        @Mixin
+        Input in;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, double[]> g = GroupedCsv.read(in.csv, in.value, in.group, null).values();
+            Map<String, ShapiroWilk.Result> res = new LinkedHashMap<>();
+            g.forEach((k, v) -> res.put(k, ShapiroWilk.test(v)));
+            if (in.json) {
+                System.out.print(Json.write(res));
+                return 0;
+            }
+            Table t = new Table("group", "n", "W", "p");
+            List<String> nonNormal = new ArrayList<>();
+            res.forEach((k, r) -> {
+                t.row(k, Integer.toString(g.get(k).length), num(r.w()), num(r.p()));
+                if (r.p() < in.alpha) {
+                    nonNormal.add(k);
+                }
+            });
+            System.out.print(t);
+            System.out.println(in.verdict("normality of " + in.value + " per " + in.group, !nonNormal.isEmpty(),
+                    nonNormal.isEmpty() ? "no group departs from normal (with n = 3 the test has little power)"
+                            : "not normal: " + String.join(", ", nonNormal) + " (consider kruskal or mannwhitney)"));
+            return 0;
+        }
+    }
+
     /** {@code signkit stats tukey}. */
     @Command(name = "tukey", mixinStandardHelpOptions = true,
-            description = {"Post-hoc pairwise comparisons with family-wise error control: Tukey's HSD (equal variances,",
-                    "Tukey-Kramer for unequal sizes) or --method games-howell (unequal variances)."})
+            description = {"Post-hoc pairs: Tukey's HSD (Tukey-Kramer) or Games-Howell, simultaneous CIs.",
+                    "--method games-howell when the variances differ."})
     static final class Tukey implements Callable<Integer> {
         @Mixin
         Input in;
@@ -161,8 +341,8 @@ final class StatsCommand implements Runnable {
 
     /** {@code signkit stats ttest}. */
     @Command(name = "ttest", mixinStandardHelpOptions = true,
-            description = {"Two groups: Welch's t-test (default), Student's (--kind student) or paired (--kind paired",
-                    "--paired-by COL, e.g. the seed); Cohen's d and Hedges' g; one-sided with --alternative."})
+            description = {"Student, Welch or paired t-test, one- or two-sided, Cohen's d and Hedges' g with CIs.",
+                    "Welch by default; --kind student, or --kind paired --paired-by COL (e.g. the seed)."})
     static final class TTest implements Callable<Integer> {
         @Mixin
         Input in;
@@ -204,6 +384,9 @@ final class StatsCommand implements Runnable {
                 return 0;
             }
             printSummary(data.values());
+            EffectSizes.Interval[] dg = EffectSizes.standardizedDifference(r, a.length, b.length, 0.95);
+            System.out.println("Cohen's d = " + num(dg[0].estimate()) + ", 95% CI [" + num(dg[0].ciLow()) + ", " + num(dg[0].ciHigh())
+                    + "]; Hedges' g = " + num(dg[1].estimate()) + ", 95% CI [" + num(dg[1].ciLow()) + ", " + num(dg[1].ciHigh()) + "]");
             Table t = new Table("test", "t", "df", "p", "difference", (int) Math.round(100 * (1 - in.alpha)) + "% CI", "d", "g");
             t.row(r.kind() + " " + alternative, num(r.t()), num(r.df()), num(r.p()),
                     num(r.meanDifference()), "[" + num(r.ciLow()) + ", " + num(r.ciHigh()) + "]", num(r.cohensD()), num(r.hedgesG()));
@@ -218,7 +401,7 @@ final class StatsCommand implements Runnable {
             return Character.toUpperCase(s.charAt(0)) + s.substring(1);
         }
 
-        private static double[][] pair(String[] ka, double[] a, String[] kb, double[] b) {
+        static double[][] pair(String[] ka, double[] a, String[] kb, double[] b) {
             Map<String, Double> byKey = new LinkedHashMap<>();
             for (int i = 0; i < kb.length; i++) {
                 byKey.put(kb[i], b[i]);

@@ -63,6 +63,36 @@ class StatsCommandTest {
     }
 
     @Test
+    void everyOtherTestRunsFromTheCommandLine() throws Exception {
+        StringBuilder fps = new StringBuilder("capture,subsample,val_accuracy\n");
+        double[] y = {0.951, 0.948, 0.955, 0.962, 0.958, 0.965, 0.944, 0.940, 0.949, 0.930, 0.937, 0.933, 0.952, 0.949, 0.957, 0.938, 0.935, 0.941};
+        for (int i = 0; i < y.length; i++) {
+            fps.append(i < 9 ? "60" : "30").append(',').append(new String[] {"60", "30", "20"}[(i % 9) / 3]).append(',').append(y[i]).append('\n');
+        }
+        Path two = Files.writeString(dir.resolve("fps.csv"), fps.toString());
+        String out = run(0, "stats", "twoway", "--csv", two.toString(), "--value", "val_accuracy", "--group", "capture", "--group2", "subsample");
+        assertTrue(out.contains("capture x subsample  0.0001121  2   4.069  0.04478"), out);
+        out = run(0, "stats", "pairwise", "--csv", trials().toString(), "--value", "val_accuracy", "--group", "augmentation", "--correction", "holm");
+        assertTrue(out.strip().endsWith("differing pairs: none - geometric (p = 0.0026); geometric - intensity (p = 0.0216)"), out);
+        out = run(0, "stats", "shapiro", "--csv", trials().toString(), "--value", "val_accuracy", "--group", "augmentation");
+        assertTrue(out.contains("not significant"), out);
+        out = run(0, "stats", "kruskal", "--csv", trials().toString(), "--value", "val_accuracy", "--group", "augmentation");
+        assertTrue(out.contains("Kruskal-Wallis H(2)"), out);
+        Path splits = Files.writeString(dir.resolve("splits.csv"), "split,model,acc\n1,A,0.91\n2,A,0.93\n3,A,0.92\n4,A,0.94\n"
+                + "1,B,0.90\n2,B,0.91\n3,B,0.915\n4,B,0.92\n");
+        out = run(0, "stats", "resampled-t", "--csv", splits.toString(), "--value", "acc", "--group", "model",
+                "--paired-by", "split", "--n-train", "800", "--n-test", "200");
+        assertTrue(out.strip().endsWith("A vs B on acc: not significant, corrected resampled t(3) = 2.593, p = 0.0809, mean difference 0.01375"), out);
+        StringBuilder items = new StringBuilder("item,a_right,b_right\n");
+        for (int i = 0; i < 40; i++) {
+            items.append(i).append(',').append(i < 30 ? 1 : 0).append(',').append(i < 18 || i >= 38 ? 1 : 0).append('\n');
+        }
+        Path mc = Files.writeString(dir.resolve("items.csv"), items.toString());
+        out = run(0, "stats", "mcnemar", "--csv", mc.toString(), "--a", "a_right", "--b", "b_right");
+        assertTrue(out.contains("only a_right right: 12, only b_right right: 2"), out);
+    }
+
+    @Test
     void badInputNamesTheRowOrColumn() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "seed,augmentation,val_accuracy\n1,none,0.9\n2,none,NaN\n3,geometric,0.95\n4,geometric,0.96\n");
         String out = run(2, "stats", "anova", "--csv", bad.toString(), "--value", "val_accuracy", "--group", "augmentation");

@@ -1,0 +1,80 @@
+package org.signkit.cli;
+
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.signkit.core.BadInputException;
+import org.signkit.core.Csv;
+import org.signkit.core.Json;
+import org.signkit.stats.McNemar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code signkit stats mcnemar}: two classifiers on the same test items. */
+@Command(name = "mcnemar", mixinStandardHelpOptions = true,
+        description = {"McNemar's test (exact or chi-square) of two classifiers on the same test items.",
+                "--csv with one row per item and two 0/1 correctness columns (--a COL --b COL)."})
+final class StatsMcNemar implements Callable<Integer> {
+
+    @Option(names = "--csv", required = true, paramLabel = "FILE", description = "One row per test item.")
+    Path csv;
+
+    @Option(names = "--a", required = true, paramLabel = "COL", description = "1 when model A is right on the item, else 0.")
+    String a;
+
+    @Option(names = "--b", required = true, paramLabel = "COL", description = "1 when model B is right on the item, else 0.")
+    String b;
+
+    @Option(names = "--chi2", description = "Chi-square with continuity correction instead of the exact binomial test.")
+    boolean chi2;
+
+    @Option(names = "--alpha", defaultValue = "0.05", description = "Significance level. Default: ${DEFAULT-VALUE}.")
+    double alpha;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        long onlyA = 0;
+        long onlyB = 0;
+        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            List<String> header = Csv.read(in);
+            int ia = header == null ? -1 : header.indexOf(a);
+            int ib = header == null ? -1 : header.indexOf(b);
+            if (ia < 0 || ib < 0) {
+                throw new BadInputException(csv, "columns '" + a + "' and '" + b + "' needed, found " + header, "fix --a/--b");
+            }
+            int row = 1;
+            for (List<String> f; (f = Csv.read(in)) != null; ) {
+                row++;
+                boolean ra = bit(f.get(ia), row, a);
+                boolean rb = bit(f.get(ib), row, b);
+                onlyA += ra && !rb ? 1 : 0;
+                onlyB += rb && !ra ? 1 : 0;
+            }
+        }
+        McNemar.Result r = chi2 ? McNemar.chiSquare(onlyA, onlyB) : McNemar.exact(onlyA, onlyB);
+        if (json) {
+            System.out.print(Json.write(r));
+            return 0;
+        }
+        System.out.printf(Locale.ROOT, "only %s right: %d, only %s right: %d%n", a, onlyA, b, onlyB);
+        System.out.println(String.format(Locale.ROOT, "%s vs %s: %s, McNemar %s, %s", a, b,
+                r.p() < alpha ? "significant" : "not significant", chi2 ? "chi2(1) = " + StatsCommand.num(r.statistic()) : "exact",
+                StatsCommand.pValue(r.p())));
+        return 0;
+    }
+
+    private boolean bit(String v, int row, String col) {
+        return switch (v.trim()) {
+            case "1", "true" -> true;
+            case "0", "false" -> false;
+            default -> throw new BadInputException(csv, "row " + row + ": " + col + " is '" + v + "', not 0 or 1", "fix that row");
+        };
+    }
+}
