@@ -12,9 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
@@ -24,6 +21,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.signkit.core.AtomicFiles;
 import org.signkit.core.Checksums;
 import org.signkit.core.Json;
+import org.signkit.core.Parallel;
 import org.signkit.core.SignkitVersion;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -108,37 +106,16 @@ public final class SyntheticDatasetGenerator {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger reused = new AtomicInteger();
         java.util.concurrent.atomic.AtomicLong frames = new java.util.concurrent.atomic.AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), jobs.size()), r -> {
-            Thread t = new Thread(r, "signkit-synth");
-            t.setDaemon(true);
-            return t;
+        Parallel.forEach(jobs, options.jobs(), "signkit-synth", job -> {
+            int n = make(out, job);
+            boolean wasReused = n < 0;
+            if (wasReused) {
+                reused.incrementAndGet();
+            } else {
+                frames.addAndGet(n);
+            }
+            listener.videoDone(job, wasReused, done.incrementAndGet(), jobs.size());
         });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Job job : jobs) {
-                futures.add(pool.submit(() -> {
-                    int n = make(out, job);
-                    boolean wasReused = n < 0;
-                    if (wasReused) {
-                        reused.incrementAndGet();
-                    } else {
-                        frames.addAndGet(n);
-                    }
-                    listener.videoDone(job, wasReused, done.incrementAndGet(), jobs.size());
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IOException("rendering failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
         writeCard(out, jobs);
         return new Summary(jobs.size(), reused.get(), frames.get(), (System.nanoTime() - start) / 1e9);
     }

@@ -8,15 +8,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.signkit.core.BadInputException;
 import org.signkit.core.FrameManifest;
 import org.signkit.core.FrameRecord;
 import org.signkit.core.Json;
+import org.signkit.core.Parallel;
 import org.signkit.core.SignkitVersion;
 
 /**
@@ -83,31 +81,11 @@ public final class FrameExtractionJob {
         List<VideoOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         AtomicLong frames = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
-            Thread t = new Thread(r, "signkit-frames");
-            t.setDaemon(true);
-            return t;
+        Parallel.forEach(videos, parallel, "signkit-frames", v -> {
+            VideoOutcome outcome = extractOne(extractor, v, request.output(), decoderThreads, results);
+            outcomes.add(outcome);
+            listener.videoDone(outcome, done.incrementAndGet(), videos.size(), frames.addAndGet(outcome.frames()));
         });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (LabeledVideo v : videos) {
-                futures.add(pool.submit(() -> {
-                    VideoOutcome outcome = extractOne(extractor, v, request.output(), decoderThreads, results);
-                    outcomes.add(outcome);
-                    listener.videoDone(outcome, done.incrementAndGet(), videos.size(), frames.addAndGet(outcome.frames()));
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("frame extraction worker failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
         List<FrameExtractor.Result> sorted = new ArrayList<>(results);
         sorted.sort((a, b) -> a.record().sourceVideo().compareTo(b.record().sourceVideo()));
         List<FrameRecord> rows = new ArrayList<>();
