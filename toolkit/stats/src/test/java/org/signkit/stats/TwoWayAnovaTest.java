@@ -52,6 +52,9 @@ class TwoWayAnovaTest {
                     if (!r.get(3).isNull()) {
                         close(r.get(3).asDouble(), row.f(), what + " F");
                         close(r.get(4).asDouble(), row.p(), what + " p");
+                        // Partial eta-squared from statsmodels' sums of squares: SS / (SS + SS_residual).
+                        double ssRes = ref.get(ref.size() - 1).get(1).asDouble();
+                        close(r.get(1).asDouble() / (r.get(1).asDouble() + ssRes), row.partialEtaSquared(), what + " partial eta2");
                     }
                 }
             }
