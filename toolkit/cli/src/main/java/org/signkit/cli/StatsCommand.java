@@ -63,6 +63,26 @@ final class StatsCommand implements Runnable {
         String verdict(String what, boolean significant, String test) {
             return String.format(Locale.ROOT, "%s: %s, %s", what, significant ? "significant" : "not significant", test);
         }
+
+        /** The verdict of a family of pair comparisons: which pairs differ at {@link #alpha}. */
+        String pairsVerdict(String what, List<String> pairs, double[] adjustedP) {
+            List<String> significant = new ArrayList<>();
+            for (int i = 0; i < pairs.size(); i++) {
+                if (adjustedP[i] < alpha) {
+                    significant.add(pairs.get(i) + " (" + pValue(adjustedP[i]) + ")");
+                }
+            }
+            return verdict(what, !significant.isEmpty(),
+                    significant.isEmpty() ? "no pair differs" : "differing pairs: " + String.join("; ", significant));
+        }
+
+        /** The two groups' names, in file order; an error naming the column when there are not exactly two. */
+        List<String> twoGroups(Map<String, ?> groups, String test) {
+            if (groups.size() != 2) {
+                throw new IllegalArgumentException(test + " compares exactly 2 groups; " + group + " has " + groups.keySet());
+            }
+            return new ArrayList<>(groups.keySet());
+        }
     }
 
     static String num(double v) {
@@ -207,17 +227,12 @@ final class StatsCommand implements Runnable {
             }
             printSummary(g);
             Table t = new Table("pair", "t", "df", "p", "p " + correction, "g");
-            List<String> significant = new ArrayList<>();
             for (int i = 0; i < pairs.size(); i++) {
                 TTestResult r = results.get(i);
                 t.row(pairs.get(i), num(r.t()), num(r.df()), num(r.p()), num(adj[i]), num(r.hedgesG()));
-                if (adj[i] < in.alpha) {
-                    significant.add(pairs.get(i) + " (" + pValue(adj[i]) + ")");
-                }
             }
             System.out.print(t);
-            System.out.println(in.verdict(in.group + " on " + in.value + " (Welch, " + correction + ")", !significant.isEmpty(),
-                    significant.isEmpty() ? "no pair differs" : "differing pairs: " + String.join("; ", significant)));
+            System.out.println(in.pairsVerdict(in.group + " on " + in.value + " (Welch, " + correction + ")", pairs, adj));
             return 0;
         }
     }
@@ -242,10 +257,7 @@ final class StatsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             GroupedCsv.Groups data = GroupedCsv.read(in.csv, in.value, in.group, pairedBy);
-            if (data.values().size() != 2) {
-                throw new IllegalArgumentException("compares exactly 2 models; " + in.group + " has " + data.values().keySet());
-            }
-            List<String> names = new ArrayList<>(data.values().keySet());
+            List<String> names = in.twoGroups(data.values(), "the corrected resampled t-test");
             double[][] ab = TTest.pair(data.pairKeys().get(names.get(0)), data.values().get(names.get(0)),
                     data.pairKeys().get(names.get(1)), data.values().get(names.get(1)));
             double[] d = new double[ab[0].length];
@@ -322,19 +334,16 @@ final class StatsCommand implements Runnable {
             }
             printSummary(g);
             Table t = new Table("pair", "difference", "q", "df", "p adj", (int) Math.round(100 * (1 - in.alpha)) + "% CI");
-            List<String> significant = new ArrayList<>();
+            List<String> names = new ArrayList<>();
             for (PairwiseComparison c : pairs) {
                 String pair = c.first() + " - " + c.second();
+                names.add(pair);
                 t.row(pair, num(c.difference()), num(c.q()), num(c.df()), num(c.pAdjusted()),
                         "[" + num(c.ciLow()) + ", " + num(c.ciHigh()) + "]");
-                if (c.pAdjusted() < in.alpha) {
-                    significant.add(pair + " (" + pValue(c.pAdjusted()) + ")");
-                }
             }
             System.out.print(t);
-            System.out.println(in.verdict(in.group + " on " + in.value + " (" + method + ", " + pairs.size() + " pairs)",
-                    !significant.isEmpty(), significant.isEmpty() ? "no pair differs" : "differing pairs: "
-                            + String.join("; ", significant)));
+            System.out.println(in.pairsVerdict(in.group + " on " + in.value + " (" + method + ", " + pairs.size() + " pairs)",
+                    names, pairs.stream().mapToDouble(PairwiseComparison::pAdjusted).toArray()));
             return 0;
         }
     }
@@ -359,11 +368,7 @@ final class StatsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             GroupedCsv.Groups data = GroupedCsv.read(in.csv, in.value, in.group, pairedBy);
-            if (data.values().size() != 2) {
-                throw new IllegalArgumentException("a t-test compares exactly 2 groups; " + in.group + " has "
-                        + data.values().keySet() + " (use 'signkit stats anova')");
-            }
-            List<String> names = new ArrayList<>(data.values().keySet());
+            List<String> names = in.twoGroups(data.values(), "a t-test (use 'signkit stats anova' for more)");
             double[] a = data.values().get(names.get(0));
             double[] b = data.values().get(names.get(1));
             Alternative alt = Alternative.parse(alternative);
@@ -455,10 +460,7 @@ final class StatsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Map<String, double[]> g = GroupedCsv.read(in.csv, in.value, in.group, null).values();
-            if (g.size() != 2) {
-                throw new IllegalArgumentException("Mann-Whitney compares exactly 2 groups; found " + g.keySet());
-            }
-            List<String> names = new ArrayList<>(g.keySet());
+            List<String> names = in.twoGroups(g, "Mann-Whitney");
             RankTests.Result r = RankTests.mannWhitney(g.get(names.get(0)), g.get(names.get(1)), Alternative.parse(alternative));
             if (in.json) {
                 System.out.print(Json.write(r));

@@ -1,6 +1,5 @@
 package org.signkit.stats;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -74,24 +73,13 @@ public final class RankTests {
             r1 += ranks[i];
         }
         double u1 = r1 - n1 * (n1 + 1) / 2.0;
-        boolean tied = tieCorrection(all) < 1;
+        double tieTerm = tieCubes(all);
+        boolean tied = tieTerm > 0;
         if (!(n1 > 8 && n2 > 8) && !tied) {
             return new Result("mann-whitney-exact", u1, Double.NaN, exactP(u1, n1, n2, alt));
         }
         double mu = n1 * n2 / 2.0;
         int n = n1 + n2;
-        double tieTerm = 0;
-        double[] s = all.clone();
-        Arrays.sort(s);
-        for (int i = 0; i < s.length; ) {
-            int j = i;
-            while (j < s.length && s[j] == s[i]) {
-                j++;
-            }
-            double t = j - i;
-            tieTerm += t * t * t - t;
-            i = j;
-        }
         double sigma = Math.sqrt(n1 * n2 / 12.0 * ((n + 1) - tieTerm / (n * (n - 1.0))));
         double p = switch (alt) {
             case TWO_SIDED -> 2 * normalCdf(-(Math.abs(u1 - mu) - 0.5) / sigma);
@@ -177,22 +165,24 @@ public final class RankTests {
 
     /** 1 - sum(t^3 - t) / (n^3 - n) over tie groups. */
     static double tieCorrection(double[] v) {
+        double n = v.length;
+        return 1 - tieCubes(v) / (n * n * n - n);
+    }
+
+    /** sum(t^3 - t) over groups of t tied values (0 when all values differ). */
+    private static double tieCubes(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         double sum = 0;
-        List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < s.length; ) {
             int j = i;
             while (j < s.length && s[j] == s[i]) {
                 j++;
             }
-            sizes.add(j - i);
+            double t = j - i;
+            sum += t * t * t - t;
             i = j;
         }
-        for (int t : sizes) {
-            sum += (double) t * t * t - t;
-        }
-        double n = s.length;
-        return 1 - sum / (n * n * n - n);
+        return sum;
     }
 }
