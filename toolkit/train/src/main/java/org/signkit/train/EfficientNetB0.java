@@ -15,7 +15,6 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -32,12 +31,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * @param widthMult  channel multiplier (channels rounded to multiples of 8, as torchvision)
  * @param depthMult  block-repeat multiplier (rounded up)
  * @param dropout    dropout before the classifier (0.2 in B0; 0 for gradient checks)
- * @param learningRate Adam's learning rate
  * @param seed       initialisation seed
  * @param dataType   FLOAT for training, DOUBLE for gradient checks
  */
 public record EfficientNetB0(int classes, int height, int width, double widthMult, double depthMult, double dropout,
-                             double learningRate, long seed, DataType dataType) {
+                             long seed, DataType dataType) implements NetworkArchitecture {
 
     /** The stages: expansion, kernel, stride, output channels, repeats (B0). */
     private static final int[][] STAGES = {
@@ -46,7 +44,7 @@ public record EfficientNetB0(int classes, int height, int width, double widthMul
 
     /** B0 itself for {@code classes} classes at {@code size x size}. */
     public static EfficientNetB0 b0(int classes, int size, long seed) {
-        return new EfficientNetB0(classes, size, size, 1.0, 1.0, 0.2, 1e-3, seed, DataType.FLOAT);
+        return new EfficientNetB0(classes, size, size, 1.0, 1.0, 0.2, seed, DataType.FLOAT);
     }
 
     /** torchvision's {@code _make_divisible(v, 8)}. */
@@ -55,12 +53,13 @@ public record EfficientNetB0(int classes, int height, int width, double widthMul
         return n < 0.9 * v ? n + 8 : n;
     }
 
-    /** The network configuration, trained with Adam at {@link #learningRate}. */
-    public ComputationGraphConfiguration configuration() {
-        return configuration(new Adam(learningRate));
+    @Override
+    public String name() {
+        return widthMult == 1.0 && depthMult == 1.0 ? "efficientnet-b0"
+                : "efficientnet-b0(width " + widthMult + ", depth " + depthMult + ")";
     }
 
-    /** The network configuration with another updater (gradient checks need {@code NoOp}). */
+    @Override
     public ComputationGraphConfiguration configuration(IUpdater updater) {
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -92,7 +91,7 @@ public record EfficientNetB0(int classes, int height, int width, double widthMul
         return g.build();
     }
 
-    private static String convBnAct(ComputationGraphConfiguration.GraphBuilder g, String name, String in, int out, int k,
+    static String convBnAct(ComputationGraphConfiguration.GraphBuilder g, String name, String in, int out, int k,
                                     int stride, boolean act) {
         g.addLayer(name + "_conv", new ConvolutionLayer.Builder(k, k).stride(stride, stride).nOut(out).hasBias(false)
                 .activation(Activation.IDENTITY).build(), in);
@@ -104,7 +103,7 @@ public record EfficientNetB0(int classes, int height, int width, double widthMul
         return name + "_act";
     }
 
-    private static String mbConv(ComputationGraphConfiguration.GraphBuilder g, String name, String in, int cin, int cout,
+    static String mbConv(ComputationGraphConfiguration.GraphBuilder g, String name, String in, int cin, int cout,
                                  int expand, int k, int stride) {
         String x = in;
         int cexp = cin * expand;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
 
 class EfficientNetB0Test {
 
@@ -20,7 +21,7 @@ class EfficientNetB0Test {
     @Test
     void trainableParametersEqualTorchvision() {
         for (int[] c : new int[][] {{14, 4_025_482}, {1000, 5_288_548}}) {
-            ComputationGraph net = new ComputationGraph(EfficientNetB0.b0(c[0], 64, 1).configuration());
+            ComputationGraph net = new ComputationGraph(EfficientNetB0.b0(c[0], 64, 1).configuration(new Adam(1e-3)));
             net.init();
             assertEquals(c[1], Parameters.trainable(net), "efficientnet_b0 with " + c[0] + " classes");
         }
@@ -36,8 +37,8 @@ class EfficientNetB0Test {
 
     @Test
     void aSavedModelRestoresWithTheSameOutputs() throws Exception {
-        ComputationGraph net = new ComputationGraph(new EfficientNetB0(4, 32, 32, 0.25, 0.25, 0.2, 1e-3, 3, DataType.FLOAT)
-                .configuration());
+        ComputationGraph net = new ComputationGraph(new EfficientNetB0(4, 32, 32, 0.25, 0.25, 0.2, 3, DataType.FLOAT)
+                .configuration(new Adam(1e-3)));
         net.init();
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 32, 32);
         INDArray before = net.outputSingle(false, x);

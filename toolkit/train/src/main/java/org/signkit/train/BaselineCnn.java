@@ -1,0 +1,75 @@
+package org.signkit.train;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * A small convolutional baseline for fast experiments and tests: four 3×3 conv → batch norm → ReLU
+ * stages (16, 32, 64, 128 channels), each followed by 2×2 max pooling but the last, then global
+ * average pooling, dropout and a dense softmax. About 100 k parameters; trains in seconds at 64 px.
+ *
+ * @param classes  number of classes
+ * @param height   input height
+ * @param width    input width
+ * @param dropout  dropout before the classifier
+ * @param seed     initialisation seed
+ * @param dataType FLOAT for training, DOUBLE for gradient checks
+ */
+public record BaselineCnn(int classes, int height, int width, double dropout, long seed, DataType dataType)
+        implements NetworkArchitecture {
+
+    private static final int[] CHANNELS = {16, 32, 64, 128};
+
+    @Override
+    public String name() {
+        return "baseline-cnn";
+    }
+
+    @Override
+    public ComputationGraphConfiguration configuration(IUpdater updater) {
+        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(dataType)
+                .updater(updater)
+                .weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same)
+                .graphBuilder()
+                .addInputs("input")
+                .setInputTypes(InputType.convolutional(height, width, 3));
+        String x = "input";
+        for (int i = 0; i < CHANNELS.length; i++) {
+            String n = "c" + i;
+            g.addLayer(n + "_conv", new ConvolutionLayer.Builder(3, 3).nOut(CHANNELS[i]).hasBias(false)
+                    .activation(Activation.IDENTITY).build(), x);
+            g.addLayer(n + "_bn", new BatchNormalization.Builder().build(), n + "_conv");
+            // DL4J's batch-norm layer ignores an activation: ReLU is its own layer.
+            g.addLayer(n + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), n + "_bn");
+            x = n + "_relu";
+            if (i < CHANNELS.length - 1) {
+                g.addLayer(n + "_pool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
+                        .build(), x);
+                x = n + "_pool";
+            }
+        }
+        g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x);
+        g.addLayer("output", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes)
+                .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).dropOut(dropout > 0 ? 1 - dropout : 0)
+                .build(), "pool");
+        g.setOutputs("output");
+        return g.build();
+    }
+}

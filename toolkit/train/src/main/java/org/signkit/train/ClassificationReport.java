@@ -1,0 +1,89 @@
+package org.signkit.train;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How well a classifier did on one frame set.
+ *
+ * @param frames     number of frames scored
+ * @param accuracy   top-1 accuracy
+ * @param topK       k of {@link #topKAccuracy}
+ * @param topKAccuracy share of frames whose true class is among the k most probable
+ * @param meanLoss   mean cross-entropy (natural log) of the true class
+ * @param macroF1    unweighted mean of the per-class F1
+ * @param perClass   precision, recall, F1 and support per class
+ * @param classes    class names, indexing the confusion matrix
+ * @param confusion  counts, row = true class, column = predicted class
+ */
+public record ClassificationReport(int frames, double accuracy, int topK, double topKAccuracy, double meanLoss,
+                                   double macroF1, List<ClassMetrics> perClass, List<String> classes,
+                                   List<List<Integer>> confusion) {
+
+    /**
+     * One class's scores; precision or recall of a class never predicted / never present is 0.
+     *
+     * @param name      class name
+     * @param precision correct predictions of it / predictions of it
+     * @param recall    correct predictions of it / frames of it
+     * @param f1        harmonic mean of precision and recall
+     * @param support   frames of it
+     */
+    public record ClassMetrics(String name, double precision, double recall, double f1, int support) {
+    }
+
+    /**
+     * Scores predicted probabilities against the truth.
+     *
+     * @param probabilities one row per frame, one column per class
+     */
+    public static ClassificationReport of(List<String> classes, int[] truth, float[][] probabilities, int topK) {
+        int c = classes.size();
+        int[][] confusion = new int[c][c];
+        int inTopK = 0;
+        double loss = 0;
+        for (int i = 0; i < truth.length; i++) {
+            float[] p = probabilities[i];
+            int best = 0;
+            int higher = 0;
+            for (int j = 0; j < c; j++) {
+                if (p[j] > p[best]) {
+                    best = j;
+                }
+                if (p[j] > p[truth[i]]) {
+                    higher++;
+                }
+            }
+            confusion[truth[i]][best]++;
+            if (higher < topK) {
+                inTopK++;
+            }
+            loss -= Math.log(Math.max(p[truth[i]], 1e-12));
+        }
+        List<ClassMetrics> per = new ArrayList<>();
+        int correct = 0;
+        double f1Sum = 0;
+        for (int k = 0; k < c; k++) {
+            int tp = confusion[k][k];
+            int predicted = 0;
+            int actual = 0;
+            for (int j = 0; j < c; j++) {
+                predicted += confusion[j][k];
+                actual += confusion[k][j];
+            }
+            double precision = predicted == 0 ? 0 : (double) tp / predicted;
+            double recall = actual == 0 ? 0 : (double) tp / actual;
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            per.add(new ClassMetrics(classes.get(k), precision, recall, f1, actual));
+            correct += tp;
+            f1Sum += f1;
+        }
+        List<List<Integer>> rows = new ArrayList<>();
+        for (int[] row : confusion) {
+            rows.add(java.util.Arrays.stream(row).boxed().toList());
+        }
+        int n = truth.length;
+        return new ClassificationReport(n, n == 0 ? 0 : (double) correct / n, topK, n == 0 ? 0 : (double) inTopK / n,
+                n == 0 ? 0 : loss / n, c == 0 ? 0 : f1Sum / c, per, List.copyOf(classes), rows);
+    }
+}

@@ -1,0 +1,176 @@
+package org.signkit.train;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.signkit.augment.AugmentationPipeline;
+import org.signkit.augment.Sample;
+import org.signkit.core.BadInputException;
+import org.signkit.core.FrameRecord;
+
+/**
+ * Turns frame records into network batches: decode, resize to the input size, augment (training only)
+ * and normalise, on background threads that work a few batches ahead so the network does not wait. A
+ * batch's content depends only on the seed, the epoch and the rows, never on thread timing.
+ */
+public final class FrameBatches implements AutoCloseable {
+
+    private final FrameSet set;
+    private final Map<String, Integer> classIndex;
+    private final int height;
+    private final int width;
+    private final Normalization normalization;
+    private final AugmentationPipeline augmentation;
+    private final long seed;
+    private final int workers;
+    private final ExecutorService pool;
+
+    /**
+     * @param augmentation applied to training batches, or null for none
+     * @param workers      background threads (batches prepared ahead)
+     */
+    public FrameBatches(FrameSet set, List<String> classes, int height, int width, Normalization normalization,
+                        AugmentationPipeline augmentation, long seed, int workers) {
+        this.set = set;
+        this.classIndex = IntStream.range(0, classes.size()).boxed()
+                .collect(Collectors.toMap(classes::get, Function.identity()));
+        this.height = height;
+        this.width = width;
+        this.normalization = normalization;
+        this.augmentation = augmentation;
+        this.seed = seed;
+        this.workers = Math.max(1, workers);
+        this.pool = Executors.newFixedThreadPool(this.workers, r -> {
+            Thread t = new Thread(r, "signkit-batches");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * The batches of one pass over {@code rows}.
+     *
+     * @param shuffle shuffle the order (seeded by the seed and epoch) and augment; false: manifest order, as is
+     */
+    public Iterator<DataSet> epoch(List<FrameRecord> rows, int epoch, int batchSize, boolean shuffle) {
+        List<FrameRecord> order = new ArrayList<>(rows);
+        if (shuffle) {
+            Collections.shuffle(order, new Random(AugmentationPipeline.sampleSeed(seed, epoch, -1)));
+        }
+        int batches = (order.size() + batchSize - 1) / batchSize;
+        return new Iterator<>() {
+            private final Deque<Future<DataSet>> ahead = new ArrayDeque<>();
+            private int submitted;
+            private int taken;
+
+            @Override
+            public boolean hasNext() {
+                return taken < batches;
+            }
+
+            @Override
+            public DataSet next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                while (submitted < batches && ahead.size() <= workers) {
+                    List<FrameRecord> part = order.subList(submitted * batchSize,
+                            Math.min(order.size(), (submitted + 1) * batchSize));
+                    ahead.add(pool.submit(() -> batch(part, epoch, shuffle && augmentation != null)));
+                    submitted++;
+                }
+                taken++;
+                return await(ahead.poll());
+            }
+        };
+    }
+
+    /** The class index of each row, in order. */
+    public int[] truth(List<FrameRecord> rows) {
+        return rows.stream().mapToInt(r -> classIndex.get(r.label().sign())).toArray();
+    }
+
+    /** Reads one image at the network's input size, BGR. */
+    public Mat read(FrameRecord r) {
+        Path file = set.imageOf(r);
+        Mat img = imread(file.toString(), IMREAD_COLOR);
+        if (img == null || img.empty()) {
+            throw new BadInputException(file, "missing or unreadable frame image",
+                    "re-extract the frames with 'signkit frames' or remove the row from the manifest");
+        }
+        if (img.cols() == width && img.rows() == height) {
+            return img;
+        }
+        Mat out = new Mat();
+        resize(img, out, new Size(width, height), 0, 0, INTER_AREA);
+        img.close();
+        return out;
+    }
+
+    private DataSet batch(List<FrameRecord> rows, int epoch, boolean augment) {
+        List<Mat> images = new ArrayList<>(rows.size());
+        try {
+            for (FrameRecord r : rows) {
+                Mat img = read(r);
+                if (augment) {
+                    Sample s = augmentation.augment(Sample.of(img), seed, epoch, r.framePath().hashCode());
+                    img.close();
+                    img = s.image();
+                }
+                images.add(img);
+            }
+            float[] x = normalization.tensor(images, height, width);
+            float[] y = new float[rows.size() * classIndex.size()];
+            int[] t = truth(rows);
+            for (int i = 0; i < t.length; i++) {
+                y[i * classIndex.size() + t[i]] = 1f;
+            }
+            return new DataSet(Nd4j.create(x, new long[] {rows.size(), 3, height, width}, 'c'),
+                    Nd4j.create(y, new long[] {rows.size(), classIndex.size()}, 'c'));
+        } finally {
+            images.forEach(Mat::close);
+        }
+    }
+
+    private static DataSet await(Future<DataSet> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading frames", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("loading frames failed", e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

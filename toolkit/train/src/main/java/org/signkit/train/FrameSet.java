@@ -1,0 +1,56 @@
+package org.signkit.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+import org.signkit.core.BadInputException;
+import org.signkit.core.Checksums;
+import org.signkit.core.FrameManifest;
+import org.signkit.core.FrameRecord;
+
+/**
+ * A set of extracted frames: a {@code manifest.csv} and the images beside it.
+ *
+ * @param manifest the manifest file
+ * @param sha256   its checksum, recorded with every model trained on it
+ * @param frames   its rows
+ */
+public record FrameSet(Path manifest, String sha256, List<FrameRecord> frames) {
+
+    public FrameSet {
+        frames = List.copyOf(frames);
+    }
+
+    /** Reads a frame set from a folder written by {@code signkit frames}, or from its manifest file. */
+    public static FrameSet load(Path dirOrManifest) throws IOException {
+        Path manifest = Files.isDirectory(dirOrManifest) ? dirOrManifest.resolve(FrameManifest.FILE_NAME) : dirOrManifest;
+        if (!Files.isRegularFile(manifest)) {
+            throw new BadInputException(dirOrManifest, "no frame manifest (" + FrameManifest.FILE_NAME + ") there",
+                    "point at a folder written by 'signkit frames' or at its manifest.csv");
+        }
+        List<FrameRecord> rows = FrameManifest.read(manifest);
+        if (rows.isEmpty()) {
+            throw new BadInputException(manifest, "the manifest lists no frames", "extract frames again with 'signkit frames'");
+        }
+        return new FrameSet(manifest, Checksums.sha256(manifest), rows);
+    }
+
+    /** The folder the frame paths are relative to. */
+    public Path root() {
+        return manifest.toAbsolutePath().getParent();
+    }
+
+    /** The image file of one row. */
+    public Path imageOf(FrameRecord r) {
+        return root().resolve(r.framePath());
+    }
+
+    /** The distinct signs, sorted: the class list of a model trained on this set. */
+    public List<String> signs() {
+        TreeSet<String> s = new TreeSet<>();
+        frames.forEach(r -> s.add(r.label().sign()));
+        return List.copyOf(s);
+    }
+}

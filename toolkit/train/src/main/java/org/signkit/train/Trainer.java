@@ -1,0 +1,270 @@
+package org.signkit.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.nd4j.linalg.schedule.StepSchedule;
+import org.signkit.augment.AugmentationPipeline;
+import org.signkit.augment.TransformCatalog;
+import org.signkit.core.AtomicFiles;
+import org.signkit.core.FrameRecord;
+import org.signkit.core.Json;
+import org.signkit.core.Provenance;
+
+/**
+ * Trains one network on a frame set: seeded split, Adam with a learning-rate schedule, optional early
+ * stopping on a held-out monitor split, evaluation on the test split (and an external validation set)
+ * after every epoch, and a checkpoint per epoch from which a rerun resumes. The same configuration and
+ * data give the same metrics: initialisation, split, data order, augmentation and dropout all derive
+ * from the configuration's seed.
+ */
+public final class Trainer {
+
+    private static final String CHECKPOINTS = "checkpoint";
+    private static final String STATE = "state.json";
+
+    private final TrainingConfig config;
+    private final int workers;
+    private final TrainingProgress progress;
+
+    /**
+     * @param workers background threads decoding and augmenting frames (does not change results)
+     */
+    public Trainer(TrainingConfig config, int workers, TrainingProgress progress) {
+        this.config = config;
+        this.workers = workers;
+        this.progress = progress;
+    }
+
+    /**
+     * Where a run stands, written after every epoch.
+     *
+     * @param configHash   the configuration it belongs to
+     * @param manifestSha256 the training data it belongs to
+     * @param epoch        last finished epoch
+     * @param checkpoint   file name of that epoch's network, in the checkpoint folder
+     * @param history      per-epoch records so far
+     * @param bestEpoch    epoch with the lowest monitor loss (early stopping), else the last
+     * @param bestLoss     that loss
+     */
+    public record State(String configHash, String manifestSha256, int epoch, String checkpoint,
+                        List<EpochRecord> history, int bestEpoch, double bestLoss) {
+    }
+
+    /**
+     * Trains, or resumes the run whose checkpoint is in {@code out}, and writes {@code model.zip} and
+     * {@code model.json} there. A finished run in {@code out} with the same configuration and data is
+     * loaded, not retrained.
+     *
+     * @param validation an external validation set (the study's harder recordings), or null
+     */
+    public TrainedModel train(FrameSet data, FrameSet validation, Path out) throws IOException {
+        Path modelCard = out.resolve(TrainedModel.CARD_FILE);
+        if (Files.isRegularFile(modelCard)) {
+            ModelCard done = Json.read(modelCard, ModelCard.class);
+            if (done.training().hash().equals(config.hash()) && done.data().manifestSha256().equals(data.sha256())) {
+                progress.note("already trained: " + out + " (same configuration and data)");
+                return TrainedModel.load(out);
+            }
+        }
+        List<String> classes = data.signs();
+        DataSplit split = DataSplit.of(data.frames(), config.split(), config.testFraction(), config.seed());
+        split.warnings().forEach(progress::note);
+        List<FrameRecord> train = split.train();
+        List<FrameRecord> monitor = List.of();
+        if (config.patience() > 0) {
+            DataSplit inner = DataSplit.of(train, config.split(), config.monitorFraction(), config.seed() + 1);
+            train = inner.train();
+            monitor = inner.test();
+        }
+        List<FrameRecord> validationRows = validation == null ? List.of() : known(validation, classes);
+        AugmentationPipeline augmentation = "none".equals(config.augmentation()) ? null
+                : TransformCatalog.resolve(config.augmentation());
+        ModelSpec spec = config.model();
+        NetworkArchitecture arch = spec.build(classes.size(), config.seed());
+
+        Path checkpoints = out.resolve(CHECKPOINTS);
+        State state = resumable(checkpoints, data);
+        ComputationGraph net;
+        if (state != null) {
+            net = ModelSerializer.restoreComputationGraph(checkpoints.resolve(state.checkpoint()).toFile(), true);
+            progress.note("resuming after epoch " + state.epoch() + " from " + checkpoints.resolve(state.checkpoint()));
+        } else {
+            net = new ComputationGraph(arch.configuration(updater()));
+            net.init();
+            state = new State(config.hash(), data.sha256(), 0, null, List.of(), 0, Double.POSITIVE_INFINITY);
+        }
+        StepAccuracy stepAccuracy = new StepAccuracy(net);
+        net.setListeners(stepAccuracy);
+
+        try (FrameBatches batches = new FrameBatches(data, classes, spec.size(), spec.size(), Normalization.imagenet(),
+                augmentation, config.seed(), workers);
+             FrameBatches external = validation == null ? null : new FrameBatches(validation, classes, spec.size(),
+                     spec.size(), Normalization.imagenet(), null, config.seed(), workers)) {
+            int sinceBest = state.epoch() - state.bestEpoch();
+            for (int epoch = state.epoch() + 1; epoch <= config.epochs(); epoch++) {
+                if (config.patience() > 0 && sinceBest >= config.patience()) {
+                    progress.note("early stop: no lower monitor loss for " + config.patience() + " epochs");
+                    break;
+                }
+                EpochRecord rec = epoch(net, classes, batches, external, train, monitor, split.test(), validationRows,
+                        epoch, stepAccuracy);
+                boolean better = config.patience() == 0 || rec.monitorLoss() < state.bestLoss();
+                sinceBest = better ? 0 : sinceBest + 1;
+                List<EpochRecord> history = new ArrayList<>(state.history());
+                history.add(rec);
+                state = checkpoint(checkpoints, net, state, rec, history, better);
+                progress.epoch(rec);
+            }
+            if (state.bestEpoch() != state.epoch()) {
+                net = ModelSerializer.restoreComputationGraph(checkpoints.resolve(bestFile(state.bestEpoch())).toFile(),
+                        true);
+            }
+            ClassificationReport test = TrainedModel.evaluate(net, batches, split.test(), classes, config.topK(),
+                    config.batchSize());
+            ClassificationReport val = external == null ? null : TrainedModel.evaluate(net, external, validationRows,
+                    classes, config.topK(), config.batchSize());
+            ModelCard card = new ModelCard(ModelCard.FORMAT, arch.name(), classes, spec.size(), spec.size(),
+                    Normalization.imagenet(), config, new ModelCard.DataSummary(data.manifest().toString(), data.sha256(),
+                    config.split().id(), train.size(), monitor.size(), split.test().size(),
+                    validation == null ? null : validation.manifest().toString(),
+                    validation == null ? null : validation.sha256(), split.warnings()),
+                    state.history(), state.bestEpoch(), test, val, Provenance.current(), versions(),
+                    Parameters.trainable(net));
+            TrainedModel model = new TrainedModel(net, card);
+            model.save(out);
+            AtomicFiles.deleteRecursively(checkpoints);
+            return model;
+        }
+    }
+
+    private EpochRecord epoch(ComputationGraph net, List<String> classes, FrameBatches batches, FrameBatches external,
+                              List<FrameRecord> train, List<FrameRecord> monitor, List<FrameRecord> test,
+                              List<FrameRecord> validationRows, int epoch, StepAccuracy stepAccuracy) {
+        // Dropout draws from ND4J's global generator: reseed it per epoch so that a resumed run matches.
+        Nd4j.getRandom().setSeed(AugmentationPipeline.sampleSeed(config.seed(), epoch, -2));
+        net.getConfiguration().setEpochCount(epoch - 1);
+        double lr = updater().getLearningRate(0, epoch - 1);
+        int steps = (train.size() + config.batchSize() - 1) / config.batchSize();
+        long start = System.nanoTime();
+        double lossSum = 0;
+        int correct = 0;
+        int seen = 0;
+        int step = 0;
+        for (Iterator<DataSet> it = batches.epoch(train, epoch, config.batchSize(), true); it.hasNext(); ) {
+            DataSet ds = it.next();
+            int n = (int) ds.getFeatures().size(0);
+            stepAccuracy.expect(argMax(ds));
+            net.fit(ds);
+            lossSum += net.score() * n;
+            correct += stepAccuracy.correct();
+            seen += n;
+            step++;
+            double secs = (System.nanoTime() - start) / 1e9;
+            progress.step(epoch, step, steps, lossSum / seen, (double) correct / seen, seen / secs);
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        double monitorLoss = monitor.isEmpty() ? Double.NaN
+                : TrainedModel.evaluate(net, batches, monitor, classes, 1, config.batchSize()).meanLoss();
+        ClassificationReport t = TrainedModel.evaluate(net, batches, test, classes, 1, config.batchSize());
+        double valAcc = external == null ? Double.NaN
+                : TrainedModel.evaluate(net, external, validationRows, classes, 1, config.batchSize()).accuracy();
+        return new EpochRecord(epoch, lr, lossSum / Math.max(1, seen), (double) correct / Math.max(1, seen), monitorLoss,
+                t.meanLoss(), t.accuracy(), valAcc, secs, seen / secs);
+    }
+
+    private State checkpoint(Path dir, ComputationGraph net, State previous, EpochRecord rec, List<EpochRecord> history,
+                             boolean better) throws IOException {
+        Files.createDirectories(dir);
+        String file = "epoch-" + rec.epoch() + ".zip";
+        AtomicFiles.write(dir.resolve(file), o -> ModelSerializer.writeModel(net, o, true));
+        int bestEpoch = better ? rec.epoch() : previous.bestEpoch();
+        double bestLoss = better ? rec.monitorLoss() : previous.bestLoss();
+        if (better && config.patience() > 0) {
+            AtomicFiles.write(dir.resolve(bestFile(rec.epoch())), o -> ModelSerializer.writeModel(net, o, true));
+        }
+        State state = new State(config.hash(), previous.manifestSha256(), rec.epoch(), file, history, bestEpoch, bestLoss);
+        Json.write(dir.resolve(STATE), state);
+        // Only now is the previous epoch's network no longer needed to resume.
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                String n = p.getFileName().toString();
+                if (n.endsWith(".zip") && !n.equals(file) && !n.equals(bestFile(bestEpoch))) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        return state;
+    }
+
+    private static String bestFile(int epoch) {
+        return "best-" + epoch + ".zip";
+    }
+
+    private State resumable(Path dir, FrameSet data) throws IOException {
+        Path file = dir.resolve(STATE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        State s = Json.read(file, State.class);
+        if (!s.configHash().equals(config.hash()) || !s.manifestSha256().equals(data.sha256())
+                || !Files.isRegularFile(dir.resolve(s.checkpoint()))) {
+            progress.note("ignoring the checkpoint in " + dir + ": it belongs to another configuration or data");
+            AtomicFiles.deleteRecursively(dir);
+            return null;
+        }
+        return s;
+    }
+
+    private IUpdater updater() {
+        double lr = config.learningRate();
+        return switch (config.schedule()) {
+            case "step" -> new Adam(new StepSchedule(ScheduleType.EPOCH, lr, 0.5, Math.max(1, config.epochs() / 4)));
+            case "exponential" -> new Adam(new ExponentialSchedule(ScheduleType.EPOCH, lr, 0.9));
+            default -> new Adam(lr);
+        };
+    }
+
+    private List<FrameRecord> known(FrameSet set, List<String> classes) {
+        List<FrameRecord> rows = new ArrayList<>();
+        Map<String, Integer> unknown = new TreeMap<>();
+        for (FrameRecord r : set.frames()) {
+            if (classes.contains(r.label().sign())) {
+                rows.add(r);
+            } else {
+                unknown.merge(r.label().sign(), 1, Integer::sum);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            progress.note("validation set " + set.manifest() + ": skipping frames of signs the model does not know "
+                    + unknown);
+        }
+        return rows;
+    }
+
+    private static int[] argMax(DataSet ds) {
+        return Nd4j.argMax(ds.getLabels(), 1).toIntVector();
+    }
+
+    private static Map<String, String> versions() {
+        Map<String, String> v = new TreeMap<>();
+        v.put("deeplearning4j", ComputationGraph.class.getPackage().getImplementationVersion() == null ? "1.0.0-M2.1"
+                : ComputationGraph.class.getPackage().getImplementationVersion());
+        v.put("nd4j-backend", Nd4j.getBackend().getClass().getSimpleName());
+        v.put("javacpp-platform-extension", System.getProperty("org.bytedeco.javacpp.platform.extension", ""));
+        return v;
+    }
+}
