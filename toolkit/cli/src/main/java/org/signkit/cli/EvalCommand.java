@@ -86,8 +86,10 @@ final class EvalCommand implements Callable<Integer> {
 
     /** The headline numbers of a report, one line. */
     static String summary(String what, ClassificationReport r) {
-        return String.format(Locale.ROOT, "%s: %d frames  accuracy %.4f  top-%d %.4f  macro F1 %.4f  loss %.4f%n", what,
-                r.frames(), r.accuracy(), r.topK(), r.topKAccuracy(), r.macroF1(), r.meanLoss());
+        return String.format(Locale.ROOT,
+                "%s: %d frames  accuracy %.4f  top-%d %.4f  macro F1 %.4f  loss %.4f  |  %d takes  take accuracy %.4f%n",
+                what, r.frames(), r.accuracy(), r.topK(), r.topKAccuracy(), r.macroF1(), r.meanLoss(), r.takes(),
+                r.takeAccuracy());
     }
 
     private static String f(double v) {

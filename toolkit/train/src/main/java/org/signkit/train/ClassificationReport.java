@@ -2,6 +2,8 @@ package org.signkit.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How well a classifier did on one frame set.
@@ -12,12 +14,15 @@ import java.util.List;
  * @param topKAccuracy share of frames whose true class is among the k most probable
  * @param meanLoss   mean cross-entropy (natural log) of the true class
  * @param macroF1    unweighted mean of the per-class F1
+ * @param takes      number of takes (videos) the frames come from
+ * @param takeAccuracy share of takes whose mean predicted probability over their frames peaks at the true
+ *                   class: a video-level vote that rest poses at a take's start and end do not confuse
  * @param perClass   precision, recall, F1 and support per class
  * @param classes    class names, indexing the confusion matrix
  * @param confusion  counts, row = true class, column = predicted class
  */
 public record ClassificationReport(int frames, double accuracy, int topK, double topKAccuracy, double meanLoss,
-                                   double macroF1, List<ClassMetrics> perClass, List<String> classes,
+                                   double macroF1, int takes, double takeAccuracy, List<ClassMetrics> perClass, List<String> classes,
                                    List<List<Integer>> confusion) {
 
     /**
@@ -36,8 +41,10 @@ public record ClassificationReport(int frames, double accuracy, int topK, double
      * Scores predicted probabilities against the truth.
      *
      * @param probabilities one row per frame, one column per class
+     * @param takeOf        the take (video) of each frame
      */
-    public static ClassificationReport of(List<String> classes, int[] truth, float[][] probabilities, int topK) {
+    public static ClassificationReport of(List<String> classes, int[] truth, float[][] probabilities, int topK,
+                                          List<String> takeOf) {
         int c = classes.size();
         int[][] confusion = new int[c][c];
         int inTopK = 0;
@@ -83,7 +90,28 @@ public record ClassificationReport(int frames, double accuracy, int topK, double
             rows.add(java.util.Arrays.stream(row).boxed().toList());
         }
         int n = truth.length;
+        Map<String, double[]> takeSums = new TreeMap<>();
+        Map<String, Integer> takeTruth = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            double[] sum = takeSums.computeIfAbsent(takeOf.get(i), k -> new double[c]);
+            for (int j = 0; j < c; j++) {
+                sum[j] += probabilities[i][j];
+            }
+            takeTruth.put(takeOf.get(i), truth[i]);
+        }
+        int takesRight = 0;
+        for (Map.Entry<String, double[]> e : takeSums.entrySet()) {
+            double[] sum = e.getValue();
+            int best = 0;
+            for (int j = 1; j < c; j++) {
+                if (sum[j] > sum[best]) {
+                    best = j;
+                }
+            }
+            takesRight += best == takeTruth.get(e.getKey()) ? 1 : 0;
+        }
+        int takes = takeSums.size();
         return new ClassificationReport(n, n == 0 ? 0 : (double) correct / n, topK, n == 0 ? 0 : (double) inTopK / n,
-                n == 0 ? 0 : loss / n, c == 0 ? 0 : f1Sum / c, per, List.copyOf(classes), rows);
+                n == 0 ? 0 : loss / n, c == 0 ? 0 : f1Sum / c, takes, takes == 0 ? 0 : (double) takesRight / takes, per, List.copyOf(classes), rows);
     }
 }

@@ -140,7 +140,11 @@ public final class TrainedModel implements SignClassifier {
                 probs[i++] = p;
             }
         }
-        return ClassificationReport.of(classes, batches.truth(rows), probs, topK);
+        List<String> takes = new ArrayList<>(rows.size());
+        for (int k = 0; k < rows.size(); k++) {
+            takes.add(SplitStrategy.TAKE.groupOf(rows.get(k), k));
+        }
+        return ClassificationReport.of(classes, batches.truth(rows), probs, topK, takes);
     }
 
     private static float[][] probabilities(ComputationGraph net, INDArray x) {

@@ -13,7 +13,8 @@ class ClassificationReportTest {
         int[] truth = {0, 0, 0, 1, 1, 2};
         float[][] p = {
             {.7f, .2f, .1f}, {.6f, .3f, .1f}, {.3f, .5f, .2f}, {.1f, .8f, .1f}, {.1f, .3f, .6f}, {.2f, .1f, .7f}};
-        ClassificationReport r = ClassificationReport.of(List.of("a", "b", "c"), truth, p, 2);
+        ClassificationReport r = ClassificationReport.of(List.of("a", "b", "c"), truth, p, 2,
+                List.of("a1", "a1", "a2", "b1", "b1", "c1"));
         assertEquals(4.0 / 6, r.accuracy(), 1e-12);
         assertEquals(List.of(List.of(2, 1, 0), List.of(0, 1, 1), List.of(0, 0, 1)), r.confusion());
         assertEquals(1.0, r.perClass().get(0).precision(), 1e-12);
@@ -27,13 +28,16 @@ class ClassificationReportTest {
         assertEquals(1.0, r.topKAccuracy(), 1e-12);
         double loss = -(Math.log(.7) + Math.log(.6) + Math.log(.3) + Math.log(.8) + Math.log(.3) + Math.log(.7)) / 6;
         assertEquals(loss, r.meanLoss(), 1e-6);
+        // Take a2's one frame votes b; take b1's mean is (.1+.1, .8+.3, .1+.6) -> b; a1 -> a; c1 -> c.
+        assertEquals(4, r.takes());
+        assertEquals(3.0 / 4, r.takeAccuracy(), 1e-12);
     }
 
     @Test
     void topOneEqualsAccuracy() {
         int[] truth = {0, 1, 1};
         float[][] p = {{.9f, .1f}, {.6f, .4f}, {.2f, .8f}};
-        ClassificationReport r = ClassificationReport.of(List.of("x", "y"), truth, p, 1);
+        ClassificationReport r = ClassificationReport.of(List.of("x", "y"), truth, p, 1, List.of("t", "u", "u"));
         assertEquals(r.accuracy(), r.topKAccuracy(), 0);
         assertEquals(2.0 / 3, r.accuracy(), 1e-12);
     }
