@@ -1,11 +1,11 @@
 package org.signkit.cli;
 
+import org.signkit.core.SplitStrategy;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.signkit.train.FrameSet;
 import org.signkit.train.ModelSpec;
-import org.signkit.train.SplitStrategy;
 import org.signkit.train.TrainedModel;
 import org.signkit.train.Trainer;
 import org.signkit.train.TrainingConfig;

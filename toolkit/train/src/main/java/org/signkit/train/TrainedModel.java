@@ -1,5 +1,6 @@
 package org.signkit.train;
 
+import org.signkit.core.SplitStrategy;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 

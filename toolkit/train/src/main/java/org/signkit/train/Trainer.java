@@ -1,5 +1,6 @@
 package org.signkit.train;
 
+import org.signkit.core.DataSplit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.signkit.train;
 
+import org.signkit.core.SplitStrategy;
 import java.util.List;
 import org.signkit.core.Checksums;
 import org.signkit.core.Json;

@@ -1,5 +1,7 @@
 package org.signkit.train;
 
+import org.signkit.core.SplitStrategy;
+import org.signkit.core.DataSplit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

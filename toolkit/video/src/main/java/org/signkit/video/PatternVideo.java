@@ -100,6 +100,32 @@ public final class PatternVideo {
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * Writes a phone-like variable-frame-rate video (MPEG-4): {@code frames} frames on a 1/120 s grid,
+     * alternately 1 and 2 grid steps apart, as phones do when light drops.
+     */
+    public static void writeVariableRate(Path out, int width, int height, int frames) throws Exception {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(out.toFile(), width, height, 0);
+             OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat();
+             Mat img = new Mat(height, width, opencv_core.CV_8UC3)) {
+            rec.setFormat("mp4");
+            rec.setVideoCodec(AV_CODEC_ID_MPEG4);
+            rec.setPixelFormat(AV_PIX_FMT_YUV420P);
+            rec.setFrameRate(120);
+            FfmpegLog.reapply();
+            rec.start();
+            long slot = 0;
+            for (int i = 0; i < frames; i++) {
+                draw(img, i, frames);
+                rec.setTimestamp(slot * 1_000_000L / 120);
+                rec.record(conv.convert(img));
+                slot += (i % 3 == 0) ? 1 : 2;
+            }
+            rec.stop();
+        }
+    }
+
     /** Draws frame {@code i}: a gradient, a moving disc, a red corner marker and the index blocks. */
     static void draw(Mat img, int i, int total) {
         int w = img.cols();

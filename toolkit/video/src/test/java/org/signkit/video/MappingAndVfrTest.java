@@ -7,12 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.global.opencv_core;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signkit.core.FrameManifest;
@@ -54,26 +49,9 @@ class MappingAndVfrTest {
                 l.problems().get(0).getMessage());
     }
 
-    /** A phone-like variable-frame-rate video: frames on a 1/120 s grid, 1 or 2 grid steps apart. */
     private Path vfrVideo() throws Exception {
         Path v = dir.resolve("vfr.mp4");
-        try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(v.toFile(), TestVideos.W, TestVideos.H, 0);
-             OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat();
-             Mat img = new Mat(TestVideos.H, TestVideos.W, opencv_core.CV_8UC3)) {
-            rec.setFormat("mp4");
-            rec.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
-            rec.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-            rec.setFrameRate(120);
-            rec.start();
-            long slot = 0;
-            for (int i = 0; i < 90; i++) {
-                PatternVideo.draw(img, i, 90);
-                rec.setTimestamp(slot * 1_000_000L / 120);
-                rec.record(conv.convert(img));
-                slot += (i % 3 == 0) ? 1 : 2;
-            }
-            rec.stop();
-        }
+        PatternVideo.writeVariableRate(v, TestVideos.W, TestVideos.H, 90);
         return v;
     }
 

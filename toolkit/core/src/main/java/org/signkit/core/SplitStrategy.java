@@ -1,7 +1,6 @@
-package org.signkit.train;
+package org.signkit.core;
 
 import java.util.Locale;
-import org.signkit.core.FrameRecord;
 
 /**
  * What a train/test split keeps together. Neighbouring frames of one take are near-duplicates, so a
@@ -17,7 +16,7 @@ public enum SplitStrategy {
     SIGNER;
 
     /** The key of the group a frame belongs to. */
-    String groupOf(FrameRecord r, int index) {
+    public String groupOf(FrameRecord r, int index) {
         return switch (this) {
             case FRAME -> "frame:" + index;
             case TAKE -> r.label().sign() + "/" + r.label().signer() + "/" + r.label().take() + "/" + r.sourceVideo();

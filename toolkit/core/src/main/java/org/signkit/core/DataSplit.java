@@ -1,4 +1,4 @@
-package org.signkit.train;
+package org.signkit.core;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.signkit.core.FrameRecord;
 
 /**
  * A seeded train/test split of a frame set, stratified by sign where the strategy allows.

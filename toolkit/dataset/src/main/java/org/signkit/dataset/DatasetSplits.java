@@ -1,0 +1,85 @@
+package org.signkit.dataset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.signkit.core.AtomicFiles;
+import org.signkit.core.BadInputException;
+import org.signkit.core.Csv;
+import org.signkit.core.DataSplit;
+import org.signkit.core.FrameManifest;
+import org.signkit.core.FrameRecord;
+import org.signkit.core.SampleLabel;
+import org.signkit.core.SplitStrategy;
+
+/**
+ * Frozen train/test splits of a dataset: {@code splits/<by>-test<share>-seed<N>.csv}, one row per
+ * training-group video (signer and take splits) or per frame (frame splits, from a frames folder),
+ * stratified by sign. A split file, once written, is not rewritten: it is what results cite.
+ */
+public final class DatasetSplits {
+
+    /**
+     * A split made or found.
+     *
+     * @param file     the split file
+     * @param created  false when it was already frozen
+     * @param train    rows on the training side
+     * @param test     rows on the test side
+     * @param warnings the split's warnings (leakage, signs on one side only)
+     */
+    public record Result(Path file, boolean created, int train, int test, List<String> warnings) {
+    }
+
+    private DatasetSplits() {
+    }
+
+    /**
+     * Splits the dataset.
+     *
+     * @param frames a frames folder or manifest (required for a frame split), or null
+     */
+    public static Result split(DatasetLayout layout, SplitStrategy by, double testShare, long seed, Path frames)
+            throws IOException {
+        List<FrameRecord> items = new ArrayList<>();
+        if (by == SplitStrategy.FRAME) {
+            if (frames == null) {
+                throw new IllegalArgumentException("a frame split needs --frames (a folder written by 'signkit frames' "
+                        + "from this dataset's videos)");
+            }
+            Path manifest = Files.isDirectory(frames) ? frames.resolve(FrameManifest.FILE_NAME) : frames;
+            if (!Files.isRegularFile(manifest)) {
+                throw new BadInputException(frames, "no frame manifest", "run 'signkit frames' on the dataset's videos");
+            }
+            items.addAll(FrameManifest.read(manifest));
+        } else {
+            for (ImportedVideo v : ImportIndex.read(layout)) {
+                if ("train".equals(v.group()) && v.readable()) {
+                    items.add(new FrameRecord(v.path(), new SampleLabel(v.sign(), v.signer(), v.take()), v.path(), 0, 0,
+                            v.fps(), "source", false));
+                }
+            }
+            if (items.isEmpty()) {
+                throw new BadInputException(layout.importIndex(), "no readable training video to split",
+                        "import videos with 'signkit dataset import' first");
+            }
+        }
+        DataSplit split = DataSplit.of(items, by, testShare, seed);
+        Path file = layout.splits().resolve(String.format(Locale.ROOT, "%s-test%.2f-seed%d.csv", by.id(), testShare, seed));
+        boolean created = !Files.exists(file);
+        if (created) {
+            StringBuilder sb = new StringBuilder(Csv.line(List.of("path", "sign", "signer", "take", "split"))).append('\n');
+            split.train().forEach(r -> sb.append(row(r, "train")));
+            split.test().forEach(r -> sb.append(row(r, "test")));
+            AtomicFiles.writeString(file, sb.toString());
+        }
+        return new Result(file, created, split.train().size(), split.test().size(), split.warnings());
+    }
+
+    private static String row(FrameRecord r, String side) {
+        return Csv.line(List.of(r.framePath(), r.label().sign(), r.label().signer(), r.label().take(), side)) + "\n";
+    }
+}

@@ -1,0 +1,83 @@
+package org.signkit.dataset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.Map;
+import org.signkit.core.AtomicFiles;
+import org.signkit.core.Json;
+
+/** Writes a QA report as Markdown, a self-contained HTML page and JSON ({@code qa/report.*}). */
+public final class QaReportWriter {
+
+    private QaReportWriter() {
+    }
+
+    /** Writes the three files into the dataset's {@code qa/} folder. */
+    public static void write(DatasetLayout layout, QualityCheck.Report r) throws IOException {
+        Files.createDirectories(layout.qa());
+        AtomicFiles.writeString(layout.qa().resolve("report.md"), markdown(r));
+        AtomicFiles.writeString(layout.qa().resolve("report.html"), html(r));
+        Json.write(layout.qa().resolve("check.json"), r);
+    }
+
+    /** The report in Markdown. */
+    public static String markdown(QualityCheck.Report r) {
+        StringBuilder md = new StringBuilder("# QA report: " + r.dataset() + "\n\n");
+        md.append(String.format(Locale.ROOT, "%d errors, %d warnings, %d notes.%n%n", r.count(Finding.ERROR),
+                r.count(Finding.WARNING), r.count(Finding.INFO)));
+        md.append("## Training takes per sign and signer\n\n| sign | ");
+        r.signers().forEach(s -> md.append(s).append(" | "));
+        md.append("validation |\n|---|");
+        r.signers().forEach(s -> md.append("---|"));
+        md.append("---|\n");
+        r.takes().forEach((sign, bySigner) -> {
+            md.append("| ").append(sign).append(" | ");
+            r.signers().forEach(s -> md.append(bySigner.getOrDefault(s, 0)).append(" | "));
+            md.append(r.validation().getOrDefault(sign, 0)).append(" |\n");
+        });
+        md.append("\n## Findings\n\n| severity | protocol | subject | problem | fix |\n|---|---|---|---|---|\n");
+        for (Finding f : r.findings()) {
+            md.append("| ").append(f.severity()).append(" | ").append(f.protocol()).append(" | ").append(f.subject())
+                    .append(" | ").append(f.problem()).append(" | ").append(f.fix()).append(" |\n");
+        }
+        md.append("\nProtocol items: see PROTOCOL.md.\n");
+        return md.toString();
+    }
+
+    /** The report as one HTML page with no external resources. */
+    public static String html(QualityCheck.Report r) {
+        StringBuilder h = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>QA report: ")
+                .append(esc(r.dataset())).append("</title><style>body{font-family:sans-serif;margin:2em}"
+                        + "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.3em .6em}"
+                        + ".error{background:#fdd}.warning{background:#ffd}.info{background:#eef}"
+                        + ".zero{background:#fdd}</style></head><body>");
+        h.append("<h1>QA report: ").append(esc(r.dataset())).append("</h1><p>")
+                .append(r.count(Finding.ERROR)).append(" errors, ").append(r.count(Finding.WARNING))
+                .append(" warnings, ").append(r.count(Finding.INFO)).append(" notes.</p>");
+        h.append("<h2>Training takes per sign and signer</h2><table><tr><th>sign</th>");
+        r.signers().forEach(s -> h.append("<th>").append(esc(s)).append("</th>"));
+        h.append("<th>validation</th></tr>");
+        for (Map.Entry<String, Map<String, Integer>> e : r.takes().entrySet()) {
+            h.append("<tr><td>").append(esc(e.getKey())).append("</td>");
+            for (String s : r.signers()) {
+                int n = e.getValue().getOrDefault(s, 0);
+                h.append(n == 0 ? "<td class=\"zero\">" : "<td>").append(n).append("</td>");
+            }
+            int v = r.validation().getOrDefault(e.getKey(), 0);
+            h.append(v == 0 ? "<td class=\"zero\">" : "<td>").append(v).append("</td></tr>");
+        }
+        h.append("</table><h2>Findings</h2><table><tr><th>severity</th><th>protocol</th><th>subject</th>"
+                + "<th>problem</th><th>fix</th></tr>");
+        for (Finding f : r.findings()) {
+            h.append("<tr class=\"").append(f.severity()).append("\"><td>").append(f.severity()).append("</td><td>")
+                    .append(esc(f.protocol())).append("</td><td>").append(esc(f.subject())).append("</td><td>")
+                    .append(esc(f.problem())).append("</td><td>").append(esc(f.fix())).append("</td></tr>");
+        }
+        return h.append("</table></body></html>\n").toString();
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,191 @@
+package org.signkit.dataset;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * {@code signkit dataset check}: finds what a team can still fix by re-recording — missing sign ×
+ * signer cells, broken files, low capture rates, variable frame rate, rotation, very short or long
+ * takes, blurred takes, the same take imported twice, signs missing from the validation set — each
+ * with the protocol item it breaks and the fix.
+ */
+public final class QualityCheck {
+
+    /** Takes shorter than this cannot hold a sign. */
+    public static final double MIN_SECONDS = 0.5;
+    /** Takes longer than this are probably several signs or idle recording. */
+    public static final double MAX_SECONDS = 10;
+    /** A take is flagged as blurred below this share of the dataset's median sharpness. */
+    public static final double BLUR_SHARE = 0.5;
+    /** Thumbnails at most this many grey levels apart everywhere are the same take. */
+    public static final int DUPLICATE_LEVELS = 8;
+
+    private QualityCheck() {
+    }
+
+    /**
+     * The check's result.
+     *
+     * @param dataset    the card's name and version
+     * @param signs      the vocabulary
+     * @param signers    signers seen in the training group
+     * @param takes      training takes per sign and signer
+     * @param validation validation takes per sign
+     * @param sharpness  sharpness per readable video path
+     * @param findings   problems, errors first
+     */
+    public record Report(String dataset, List<String> signs, List<String> signers, Map<String, Map<String, Integer>> takes,
+                         Map<String, Integer> validation, Map<String, Double> sharpness, List<Finding> findings) {
+
+        /** Number of findings of a severity. */
+        public long count(String severity) {
+            return findings.stream().filter(f -> f.severity().equals(severity)).count();
+        }
+    }
+
+    /** Checks a dataset folder. */
+    public static Report run(DatasetLayout layout) throws IOException {
+        DatasetCard card = DatasetCard.read(layout.card());
+        List<ImportedVideo> videos = ImportIndex.read(layout);
+        List<Finding> findings = new ArrayList<>();
+        TreeSet<String> signers = new TreeSet<>();
+        Map<String, Map<String, Integer>> takes = new TreeMap<>();
+        Map<String, Integer> validation = new TreeMap<>();
+        for (String s : card.signs()) {
+            takes.put(s, new TreeMap<>());
+            validation.put(s, 0);
+        }
+        for (ImportedVideo v : videos) {
+            if ("train".equals(v.group())) {
+                signers.add(v.signer());
+            }
+        }
+        for (ImportedVideo v : videos) {
+            if (!v.readable()) {
+                findings.add(new Finding(Finding.ERROR, "", v.path(), "unreadable video: " + v.error(),
+                        "re-export or re-record this take, then delete it and its import.csv row and import again"));
+                continue;
+            }
+            if ("train".equals(v.group())) {
+                takes.computeIfAbsent(v.sign(), k -> new TreeMap<>()).merge(v.signer(), 1, Integer::sum);
+            } else {
+                validation.merge(v.sign(), 1, Integer::sum);
+            }
+            perVideo(v, findings);
+        }
+        coverage(card, signers, takes, validation, findings);
+        Map<String, Double> sharpness = sharpnessAndDuplicates(layout, videos, findings);
+        findings.sort((a, b) -> rank(a.severity()) - rank(b.severity()));
+        return new Report(card.name() + " " + card.version(), card.signs(), List.copyOf(signers), takes, validation,
+                sharpness, findings);
+    }
+
+    private static void perVideo(ImportedVideo v, List<Finding> findings) {
+        if (v.fps() < 29) {
+            findings.add(new Finding(Finding.WARNING, RecordingProtocol.CAPTURE_60.id(), v.path(),
+                    String.format(Locale.ROOT, "captured at %.1f FPS", v.fps()),
+                    "record at 60 FPS (or at least 30) in the phone's camera settings"));
+        } else if (v.fps() < 50 && "train".equals(v.group())) {
+            findings.add(new Finding(Finding.INFO, RecordingProtocol.CAPTURE_60.id(), v.path(),
+                    String.format(Locale.ROOT, "captured at %.1f FPS", v.fps()),
+                    "fine in controlled light and slow signing; otherwise record at 60 FPS and extract at 30"));
+        }
+        if (v.vfr()) {
+            findings.add(new Finding(Finding.WARNING, RecordingProtocol.CAPTURE_60.id(), v.path(),
+                    "variable frame rate (the phone changed the rate, usually in low light)",
+                    "add light or lock the frame rate; 'signkit frames' resamples by timestamp, so the frames are usable"));
+        }
+        if (v.rotation() != 0) {
+            findings.add(new Finding(Finding.INFO, "", v.path(), "stored rotated by " + v.rotation()
+                    + " degrees (phone orientation)", "nothing to do: 'signkit frames' turns frames upright"));
+        }
+        if (v.seconds() < MIN_SECONDS) {
+            findings.add(new Finding(Finding.ERROR, RecordingProtocol.TAKES.id(), v.path(),
+                    String.format(Locale.ROOT, "only %.2f s long", v.seconds()), "re-record the whole sign"));
+        } else if (v.seconds() > MAX_SECONDS) {
+            findings.add(new Finding(Finding.WARNING, RecordingProtocol.TAKES.id(), v.path(),
+                    String.format(Locale.ROOT, "%.1f s long: several signs or idle time?", v.seconds()),
+                    "trim it to one sign, one take per file"));
+        }
+    }
+
+    private static void coverage(DatasetCard card, TreeSet<String> signers, Map<String, Map<String, Integer>> takes,
+                                 Map<String, Integer> validation, List<Finding> findings) {
+        if (signers.size() < 2) {
+            findings.add(new Finding(Finding.ERROR, RecordingProtocol.TWO_SIGNERS.id(), "signers",
+                    "training videos by " + signers.size() + " signer(s) " + signers,
+                    "record every sign with at least one more interpreter"));
+        }
+        for (String sign : card.signs()) {
+            Map<String, Integer> bySigner = takes.get(sign);
+            for (String signer : signers) {
+                int n = bySigner.getOrDefault(signer, 0);
+                if (n == 0) {
+                    findings.add(new Finding(Finding.ERROR, RecordingProtocol.TWO_SIGNERS.id(), sign + " / " + signer,
+                            "no training take of " + sign + " by " + signer, "record " + sign + " with " + signer));
+                } else if (n < 2) {
+                    findings.add(new Finding(Finding.WARNING, RecordingProtocol.TAKES.id(), sign + " / " + signer,
+                            "one take of " + sign + " by " + signer, "record at least one more take"));
+                }
+            }
+            if (validation.getOrDefault(sign, 0) == 0) {
+                findings.add(new Finding(Finding.WARNING, RecordingProtocol.SEPARATE_VALIDATION.id(), sign,
+                        "no validation take of " + sign, "record " + sign + " in the validation setting (other place, "
+                        + "light, position) and import it with --group validation"));
+            }
+        }
+    }
+
+    private static Map<String, Double> sharpnessAndDuplicates(DatasetLayout layout, List<ImportedVideo> videos,
+                                                              List<Finding> findings) {
+        Map<String, Double> sharpness = new TreeMap<>();
+        Map<String, VideoQuality> quality = new HashMap<>();
+        Map<String, String> bySha = new HashMap<>();
+        for (ImportedVideo v : videos) {
+            String same = bySha.putIfAbsent(v.sha256(), v.path());
+            if (same != null) {
+                findings.add(new Finding(Finding.ERROR, RecordingProtocol.TAKES.id(), v.path(),
+                        "the same file as " + same, "delete one of them (and its import.csv row)"));
+                continue;
+            }
+            if (!v.readable()) {
+                continue;
+            }
+            Path file = layout.root().resolve(v.path());
+            VideoQuality q = VideoQuality.measure(file, v.frames());
+            for (Map.Entry<String, VideoQuality> e : quality.entrySet()) {
+                if (q.distance(e.getValue()) <= DUPLICATE_LEVELS) {
+                    findings.add(new Finding(Finding.WARNING, RecordingProtocol.TAKES.id(), v.path(),
+                            "looks like the same take as " + e.getKey() + " (near-identical frames)",
+                            "check both; delete the copy or re-record one take"));
+                }
+            }
+            quality.put(v.path(), q);
+            sharpness.put(v.path(), q.sharpness());
+        }
+        double[] all = sharpness.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (all.length >= 3) {
+            double median = all[all.length / 2];
+            sharpness.forEach((path, s) -> {
+                if (s < BLUR_SHARE * median) {
+                    findings.add(new Finding(Finding.WARNING, RecordingProtocol.SIGN_SLOWLY.id(), path,
+                            String.format(Locale.ROOT, "blurred: sharpness %.0f, under half the dataset's median %.0f", s,
+                                    median), "re-record with more light, at 60 FPS, signing more slowly"));
+                }
+            });
+        }
+        return sharpness;
+    }
+
+    private static int rank(String severity) {
+        return Arrays.asList(Finding.ERROR, Finding.WARNING, Finding.INFO).indexOf(severity);
+    }
+}

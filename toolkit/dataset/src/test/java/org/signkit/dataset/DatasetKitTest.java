@@ -1,0 +1,132 @@
+package org.signkit.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.signkit.core.SplitStrategy;
+import org.signkit.synth.SynthOptions;
+import org.signkit.synth.SyntheticDatasetGenerator;
+import org.signkit.video.PatternVideo;
+import org.signkit.video.Rational;
+
+class DatasetKitTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSyntheticDatasetIsBuiltCheckedSplitAndReleased() throws Exception {
+        Path synth = dir.resolve("synth");
+        new SyntheticDatasetGenerator(new SynthOptions(3, 2, 2, List.of(30), true, 96, 160, 5, 2))
+                .generate(synth, (j, r, d, t) -> { });
+        List<String> signs;
+        try (Stream<Path> s = Files.list(synth.resolve("videos/capture30"))) {
+            signs = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        DatasetLayout layout = DatasetKit.init(new DatasetLayout(dir.resolve("ds")), "SynthSign", "Libras", "BR", signs);
+        assertTrue(Files.readString(layout.datasheet()).contains("## Consent"));
+        assertTrue(Files.readString(layout.protocol()).contains("**P1** Capture at 60 FPS"));
+
+        DatasetImporter.Result train = DatasetImporter.importVideos(layout, synth.resolve("videos/capture30"), null,
+                "train", false);
+        DatasetImporter.Result val = DatasetImporter.importVideos(layout, synth.resolve("videos/validation"), null,
+                "validation", true);
+        assertEquals(12, train.imported().size());
+        assertTrue(val.imported().size() >= 3, "validation takes: " + val.imported().size());
+        assertEquals(12, DatasetImporter.importVideos(layout, synth.resolve("videos/capture30"), null, "train", false)
+                .unchanged(), "a second import changes nothing");
+
+        QualityCheck.Report qa = QualityCheck.run(layout);
+        assertEquals(0, qa.count(Finding.ERROR), qa.findings().toString());
+        assertTrue(qa.findings().stream().noneMatch(x -> x.problem().startsWith("looks like the same take")),
+                "takes of one sign by one signer are not near-duplicates: " + qa.findings());
+        assertEquals(List.of("s1", "s2"), qa.signers());
+        QaReportWriter.write(layout, qa);
+        assertTrue(Files.readString(layout.qa().resolve("report.html")).contains("<table>"));
+
+        DatasetSplits.Result bySigner = DatasetSplits.split(layout, SplitStrategy.SIGNER, 0.5, 1, null);
+        assertEquals(6, bySigner.test());
+        assertTrue(bySigner.created());
+        assertFalse(DatasetSplits.split(layout, SplitStrategy.SIGNER, 0.5, 1, null).created(), "frozen");
+        DatasetSplits.Result byTake = DatasetSplits.split(layout, SplitStrategy.TAKE, 0.25, 1, null);
+        assertEquals(3, byTake.test(), "one take of each sign");
+        assertThrows(IllegalArgumentException.class, () -> DatasetSplits.split(layout, SplitStrategy.FRAME, 0.2, 1, null));
+
+        Path release = DatasetRelease.release(layout, "1.0", null, false);
+        String sums = Files.readString(release.resolve("SHA256SUMS"));
+        assertTrue(sums.contains("videos/train/") && sums.contains("release/splits/"), sums);
+        assertTrue(Files.readString(release.resolve("dataset.yaml")).contains("version: '1.0'"));
+        assertTrue(Files.readString(layout.changelog()).contains("## v1.0"));
+        assertThrows(IllegalArgumentException.class, () -> DatasetRelease.release(layout, "1.0", null, false));
+    }
+
+    @Test
+    void planted_problemsInAPhoneFolderAreEachFlaggedWithAFix() throws Exception {
+        Path phone = dir.resolve("phone");
+        Rational thirty = new Rational(30, 1);
+        // Odd phone names, labelled by a mapping.
+        PatternVideo.write(phone.resolve("VID_0001.mp4"), new PatternVideo.Spec(96, 160, thirty, 45, 0, false));
+        PatternVideo.write(phone.resolve("VID_0002.mp4"), new PatternVideo.Spec(96, 160, new Rational(60, 1), 90, 90, false));
+        PatternVideo.write(phone.resolve("VID 0003 (slow).mp4"), new PatternVideo.Spec(96, 160, new Rational(15, 1), 30, 0, false));
+        PatternVideo.writeVariableRate(phone.resolve("VID_0004.mp4"), 96, 160, 60);
+        PatternVideo.write(phone.resolve("VID_0005.mp4"), new PatternVideo.Spec(96, 160, thirty, 60, 0, false));
+        byte[] whole = Files.readAllBytes(phone.resolve("VID_0005.mp4"));
+        Files.write(phone.resolve("VID_0005.mp4"), Arrays.copyOf(whole, whole.length / 3));
+        Files.copy(phone.resolve("VID_0001.mp4"), phone.resolve("copy of VID_0001.mp4"));
+        // The same take re-encoded (another codec): other bytes, same pictures.
+        PatternVideo.write(phone.resolve("VID_0007.mp4"), new PatternVideo.Spec(96, 160, thirty, 45, 0, true));
+        Files.writeString(phone.resolve("VID_0006.mp4"), "not a video");
+        Files.writeString(phone.resolve("mapping.csv"), String.join("\n",
+                "video,sign,signer,take",
+                "VID_0001.mp4,HELLO,s1,1",
+                "VID_0002.mp4,HELLO,s1,2",
+                "VID 0003 (slow).mp4,HELLO,s2,1",
+                "VID_0004.mp4,THANKS,s1,1",
+                "VID_0005.mp4,THANKS,s1,2",
+                "copy of VID_0001.mp4,HELLO,s2,2",
+                "VID_0006.mp4,THANKS,s2,1",
+                "VID_0007.mp4,HELLO,s2,3") + "\n");
+        DatasetLayout layout = DatasetKit.init(new DatasetLayout(dir.resolve("ds")), "PhoneSigns", "LSX", "XX",
+                List.of("HELLO", "THANKS"));
+        DatasetImporter.Result r = DatasetImporter.importVideos(layout, phone, phone.resolve("mapping.csv"), "train", false);
+        assertEquals(8, r.imported().size(), r.problems().toString());
+
+        QualityCheck.Report qa = QualityCheck.run(layout);
+        List<Finding> f = qa.findings();
+        assertFlagged(f, x -> x.subject().endsWith("THANKS/s1_2.mp4") && x.severity().equals(Finding.ERROR), "truncated");
+        assertFlagged(f, x -> x.subject().endsWith("THANKS/s2_1.mp4") && x.problem().startsWith("unreadable"), "text as .mp4");
+        assertFlagged(f, x -> x.subject().endsWith("HELLO/s2_1.mp4") && x.protocol().equals("P1")
+                && x.problem().contains("15.0 FPS"), "15 FPS capture");
+        assertFlagged(f, x -> x.subject().endsWith("THANKS/s1_1.mp4") && x.problem().startsWith("variable frame rate"), "VFR");
+        assertFlagged(f, x -> x.subject().endsWith("HELLO/s1_2.mp4") && x.problem().contains("rotated by 90"), "rotation");
+        assertFlagged(f, x -> x.problem().startsWith("the same file as"), "duplicate");
+        assertFlagged(f, x -> x.subject().endsWith("HELLO/s2_3.mp4") && x.problem().startsWith("looks like the same take"),
+                "re-encoded duplicate");
+        assertFlagged(f, x -> x.problem().startsWith("no validation take of HELLO") && x.protocol().equals("P5"),
+                "validation coverage");
+        assertFlagged(f, x -> x.problem().startsWith("no training take of THANKS by s2"), "missing cell");
+        f.forEach(x -> assertFalse(x.fix().isBlank(), "every finding has a fix: " + x));
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> DatasetRelease.release(layout, "0.1", null, false));
+        assertTrue(refused.getMessage().contains("--force"), refused.getMessage());
+        Path forced = DatasetRelease.release(layout, "0.1", null, true);
+        assertTrue(Files.isRegularFile(forced.resolve("qa/report.md")));
+        assertTrue(Files.readString(layout.changelog()).contains("released with --force"));
+    }
+
+    private static void assertFlagged(List<Finding> findings, Predicate<Finding> which, String what) {
+        assertTrue(findings.stream().anyMatch(which), what + " not flagged in:\n" + String.join("\n",
+                findings.stream().map(Finding::toString).toList()));
+    }
+}
