@@ -23,7 +23,7 @@ public final class QualityCheck {
     public static final double MIN_SECONDS = 0.5;
     /** Takes longer than this are probably several signs or idle recording. */
     public static final double MAX_SECONDS = 10;
-    /** A take is flagged as blurred below this share of the dataset's median sharpness. */
+    /** A take is flagged as blurred below this share of the median sharpness of its signer's takes in its group. */
     public static final double BLUR_SHARE = 0.5;
     /** Thumbnails at most this many grey levels apart everywhere are the same take. */
     public static final int DUPLICATE_LEVELS = 8;
@@ -171,14 +171,22 @@ public final class QualityCheck {
             quality.put(v.path(), q);
             sharpness.put(v.path(), q.sharpness());
         }
-        double[] all = sharpness.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        if (all.length >= 3) {
+        // Sharpness depends on content (clothes, background, light): compare a take with the same signer's
+        // takes in the same recording group, where only focus and motion blur should differ.
+        Map<String, String> groupOf = new HashMap<>();
+        videos.forEach(v -> groupOf.put(v.path(), v.group() + " takes of " + v.signer()));
+        for (String group : new java.util.TreeSet<>(groupOf.values())) {
+            double[] all = sharpness.entrySet().stream().filter(e -> group.equals(groupOf.get(e.getKey())))
+                    .mapToDouble(Map.Entry::getValue).sorted().toArray();
+            if (all.length < 3) {
+                continue;
+            }
             double median = all[all.length / 2];
             sharpness.forEach((path, s) -> {
-                if (s < BLUR_SHARE * median) {
+                if (group.equals(groupOf.get(path)) && s < BLUR_SHARE * median) {
                     findings.add(new Finding(Finding.WARNING, RecordingProtocol.SIGN_SLOWLY.id(), path,
-                            String.format(Locale.ROOT, "blurred: sharpness %.0f, under half the dataset's median %.0f", s,
-                                    median), "re-record with more light, at 60 FPS, signing more slowly"));
+                            String.format(Locale.ROOT, "blurred: sharpness %.0f, under half the %s median %.0f", s,
+                                    group, median), "re-record with more light, at 60 FPS, signing more slowly"));
                 }
             });
         }
