@@ -1,21 +1,15 @@
 package org.signkit.train;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * A small convolutional baseline for fast experiments and tests: three 3×3 conv → batch norm → ReLU
@@ -42,15 +36,8 @@ public record BaselineCnn(int classes, int height, int width, double dropout, lo
 
     @Override
     public ComputationGraphConfiguration configuration(IUpdater updater) {
-        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(dataType)
-                .updater(updater)
-                .weightInit(WeightInit.RELU)
-                .convolutionMode(ConvolutionMode.Same)
-                .graphBuilder()
-                .addInputs("input")
-                .setInputTypes(InputType.convolutional(height, width, 3));
+        ComputationGraphConfiguration.GraphBuilder g = NetworkArchitecture.imageGraph(seed, dataType, updater, height,
+                width);
         String x = "input";
         for (int i = 0; i < CHANNELS.length; i++) {
             String n = "c" + i;
@@ -64,10 +51,7 @@ public record BaselineCnn(int classes, int height, int width, double dropout, lo
             x = n + "_pool";
         }
         g.addLayer("dense", new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build(), x);
-        g.addLayer("output", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes)
-                .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).dropOut(dropout > 0 ? 1 - dropout : 0)
-                .build(), "dense");
-        g.setOutputs("output");
+        NetworkArchitecture.softmaxOutput(g, "dense", classes, dropout);
         return g.build();
     }
 }

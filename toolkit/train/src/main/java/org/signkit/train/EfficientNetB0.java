@@ -1,22 +1,16 @@
 package org.signkit.train;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * EfficientNet-B0 (Tan and Le, 2019) as torchvision's {@code efficientnet_b0}: a 3×3/2 stem with 32
@@ -61,15 +55,8 @@ public record EfficientNetB0(int classes, int height, int width, double widthMul
 
     @Override
     public ComputationGraphConfiguration configuration(IUpdater updater) {
-        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(dataType)
-                .updater(updater)
-                .weightInit(WeightInit.RELU)
-                .convolutionMode(ConvolutionMode.Same)
-                .graphBuilder()
-                .addInputs("input")
-                .setInputTypes(InputType.convolutional(height, width, 3));
+        ComputationGraphConfiguration.GraphBuilder g = NetworkArchitecture.imageGraph(seed, dataType, updater, height,
+                width);
         int stem = divisible(32 * widthMult);
         String x = convBnAct(g, "stem", "input", stem, 3, 2, true);
         int cin = stem;
@@ -84,10 +71,7 @@ public record EfficientNetB0(int classes, int height, int width, double widthMul
         }
         x = convBnAct(g, "head", x, divisible(1280 * widthMult), 1, 1, true);
         g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x);
-        g.addLayer("output", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes)
-                .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).dropOut(dropout > 0 ? 1 - dropout : 0)
-                .build(), "pool");
-        g.setOutputs("output");
+        NetworkArchitecture.softmaxOutput(g, "pool", classes, dropout);
         return g.build();
     }
 

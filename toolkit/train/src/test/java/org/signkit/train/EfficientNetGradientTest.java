@@ -5,15 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,18 +41,14 @@ class EfficientNetGradientTest {
 
     @Test
     void backPropagationMatchesFiniteDifferences() {
-        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder().seed(12)
-                .dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER)
-                .convolutionMode(ConvolutionMode.Same).graphBuilder().addInputs("input")
-                .setInputTypes(InputType.convolutional(8, 8, 3));
+        ComputationGraphConfiguration.GraphBuilder g = NetworkArchitecture.imageGraph(12, DataType.DOUBLE, new NoOp(), 8,
+                8);
         String x0 = EfficientNetB0.convBnAct(g, "stem", "input", 8, 3, 1, true);
         String x1 = EfficientNetB0.mbConv(g, "b0", x0, 8, 8, 1, 3, 1);
         String x2 = EfficientNetB0.mbConv(g, "b1", x1, 8, 16, 6, 5, 2);
         String x3 = EfficientNetB0.mbConv(g, "b2", x2, 16, 16, 6, 3, 1);
         g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x3);
-        g.addLayer("output", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
-                .activation(Activation.SOFTMAX).build(), "pool");
-        g.setOutputs("output");
+        NetworkArchitecture.softmaxOutput(g, "pool", 3, 0);
         ComputationGraph net = new ComputationGraph(g.build());
         net.init();
         Nd4j.getRandom().setSeed(12);
