@@ -50,6 +50,7 @@ public final class TrainedModel implements SignClassifier {
 
     /** Loads a model from its folder or its {@code model.zip}; the sidecar must be beside it. */
     public static TrainedModel load(Path folderOrZip) throws IOException {
+        Backend.useOneDnnHelpers();
         Path zip = Files.isDirectory(folderOrZip) ? folderOrZip.resolve(MODEL_FILE) : folderOrZip;
         Path json = zip.resolveSibling(CARD_FILE);
         if (!Files.isRegularFile(zip)) {

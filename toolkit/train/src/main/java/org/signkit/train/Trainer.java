@@ -45,6 +45,7 @@ public final class Trainer {
      * @param workers background threads decoding and augmenting frames (does not change results)
      */
     public Trainer(TrainingConfig config, int workers, TrainingProgress progress) {
+        Backend.useOneDnnHelpers();
         this.config = config;
         this.workers = workers;
         this.progress = progress;
@@ -266,6 +267,7 @@ public final class Trainer {
                 : ComputationGraph.class.getPackage().getImplementationVersion());
         v.put("nd4j-backend", Nd4j.getBackend().getClass().getSimpleName());
         v.put("javacpp-platform-extension", System.getProperty("org.bytedeco.javacpp.platform.extension", ""));
+        v.put("dl4j-layer-helpers", "false".equals(System.getProperty(Backend.HELPERS_DISABLE)) ? "on" : "off");
         return v;
     }
 }
