@@ -1,0 +1,67 @@
+package org.signkit.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.signkit.train.Backend;
+import org.signkit.train.EfficientNetB0;
+
+/**
+ * One measurement of {@code signkit bench train}, in its own JVM so that its peak resident memory is
+ * its own: EfficientNet-B0 (14 classes) training and inference images/s on random data.
+ * Arguments: resolution, batch, timed iterations, helpers (true/false). Prints one JSON line.
+ */
+public final class TrainBenchWorker {
+
+    private TrainBenchWorker() {
+    }
+
+    /** Runs one measurement. */
+    public static void main(String[] args) throws Exception {
+        int res = Integer.parseInt(args[0]);
+        int batch = Integer.parseInt(args[1]);
+        int iterations = Integer.parseInt(args[2]);
+        System.setProperty(Backend.HELPERS_DISABLE, Boolean.toString(!Boolean.parseBoolean(args[3])));
+        ComputationGraph net = new ComputationGraph(EfficientNetB0.b0(14, res, 1).configuration(new Adam(1e-3)));
+        net.init();
+        Nd4j.getRandom().setSeed(1);
+        INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, res, res);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, batch, 14);
+        for (int i = 0; i < batch; i++) {
+            y.putScalar(i, i % 14, 1);
+        }
+        DataSet ds = new DataSet(x, y);
+        for (int i = 0; i < 2; i++) {
+            net.fit(ds);
+        }
+        long t = System.nanoTime();
+        for (int i = 0; i < iterations; i++) {
+            net.fit(ds);
+        }
+        double train = iterations * batch / ((System.nanoTime() - t) / 1e9);
+        net.outputSingle(false, x);
+        t = System.nanoTime();
+        for (int i = 0; i < iterations; i++) {
+            net.outputSingle(false, x);
+        }
+        double infer = iterations * batch / ((System.nanoTime() - t) / 1e9);
+        System.out.printf(Locale.ROOT, "{\"train\": %.3f, \"infer\": %.3f, \"rssMb\": %d}%n", train, infer, peakRssMb());
+        System.exit(0);
+    }
+
+    /** The process's peak resident memory (VmHWM), MB. */
+    static long peakRssMb() throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,92 @@
+package org.signkit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.signkit.core.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code signkit bench train}: EfficientNet-B0 training/inference speed and memory, DL4J vs PyTorch. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"EfficientNet-B0 (14 classes, random data, Adam) training and inference images/s and peak RSS:",
+                "DL4J with oneDNN layer helpers (signkit's default) and without, each in its own JVM, and in the same",
+                "run PyTorch's torchvision efficientnet_b0 with the same threads when python3-torch is installed."})
+final class TrainBenchmark implements Callable<Integer> {
+
+    @Option(names = "--res", defaultValue = "64,112", split = ",", description = "Resolutions. Default: ${DEFAULT-VALUE}.")
+    List<Integer> res;
+
+    @Option(names = "--batch", defaultValue = "16", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--iterations", defaultValue = "3", description = "Timed iterations after 2 warm-up ones. Default: ${DEFAULT-VALUE}.")
+    int iterations;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch. Default: ${DEFAULT-VALUE}.")
+    String python;
+
+    @Override
+    public Integer call() throws Exception {
+        Path work = Files.createTempDirectory("signkit-bench-train");
+        Path script = work.resolve("train_torch.py");
+        try (InputStream s = TrainBenchmark.class.getResourceAsStream("/bench/train_torch.py")) {
+            Files.copy(s, script);
+        }
+        boolean torch = new ProcessBuilder(python, "-c", "import torch, torchvision").start().waitFor() == 0;
+        if (!torch) {
+            System.err.println("signkit bench: PyTorch not found for " + python
+                    + " (apt-get install python3-torch python3-torchvision); DL4J only");
+        }
+        Table t = new Table("res", "run", "train img/s", "infer img/s", "peak RSS MB", "train vs torch", "infer vs torch");
+        for (int r : res) {
+            JsonNode torchRow = torch ? run(List.of(python, script.toString(), Integer.toString(r), Integer.toString(batch),
+                    Integer.toString(iterations), Integer.toString(Runtime.getRuntime().availableProcessors()))) : null;
+            for (boolean helpers : new boolean[] {true, false}) {
+                JsonNode d = run(worker(r, helpers));
+                t.row(Integer.toString(r), helpers ? "DL4J + oneDNN helpers" : "DL4J im2col (helpers off)",
+                        f(d.get("train").asDouble()), f(d.get("infer").asDouble()), d.get("rssMb").asText(),
+                        torchRow == null ? "-" : f(d.get("train").asDouble() / torchRow.get("train").asDouble()),
+                        torchRow == null ? "-" : f(d.get("infer").asDouble() / torchRow.get("infer").asDouble()));
+            }
+            if (torchRow != null) {
+                t.row(Integer.toString(r), "PyTorch", f(torchRow.get("train").asDouble()), f(torchRow.get("infer").asDouble()),
+                        torchRow.get("rssMb").asText(), "1", "1");
+            }
+        }
+        System.out.printf(Locale.ROOT, "EfficientNet-B0, batch %d, %d timed iterations, %d cores%n", batch, iterations,
+                Runtime.getRuntime().availableProcessors());
+        System.out.print(t);
+        return 0;
+    }
+
+    private List<String> worker(int r, boolean helpers) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Dorg.bytedeco.javacpp.platform.extension=" + System.getProperty("org.bytedeco.javacpp.platform.extension", ""));
+        cmd.add("-Dorg.bytedeco.javacpp.maxPhysicalBytes=0");
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), TrainBenchWorker.class.getName(),
+                Integer.toString(r), Integer.toString(batch), Integer.toString(iterations), Boolean.toString(helpers)));
+        return cmd;
+    }
+
+    private static JsonNode run(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("benchmark run failed: " + String.join(" ", cmd.subList(0, 2)) + " ...");
+        }
+        String last = out.strip().lines().reduce((a, b) -> b).orElse("{}");
+        return Json.mapper().readTree(last);
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}
