@@ -41,7 +41,15 @@ public final class QaReportWriter {
             md.append("| ").append(f.severity()).append(" | ").append(f.protocol()).append(" | ").append(f.subject())
                     .append(" | ").append(f.problem()).append(" | ").append(f.fix()).append(" |\n");
         }
-        md.append("\nProtocol items: see PROTOCOL.md.\n");
+        md.append("\n## Videos\n\n| video | fps | VFR | rotation | seconds | sharpness |\n|---|---|---|---|---|---|\n");
+        for (ImportedVideo v : r.videos()) {
+            md.append("| ").append(v.path()).append(" | ").append(String.format(Locale.ROOT, "%.2f", v.fps())).append(" | ")
+                    .append(v.vfr() ? "yes" : "no").append(" | ").append(v.rotation()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.2f", v.seconds())).append(" | ").append(sharpness(r, v))
+                    .append(" |\n");
+        }
+        md.append("\nProtocol items: see PROTOCOL.md. Sharpness is the median variance of the Laplacian over 7 frames "
+                + "at a 360-pixel short side; a take is flagged when under half its signer's median in its group.\n");
         return md.toString();
     }
 
@@ -74,7 +82,20 @@ public final class QaReportWriter {
                     .append(esc(f.protocol())).append("</td><td>").append(esc(f.subject())).append("</td><td>")
                     .append(esc(f.problem())).append("</td><td>").append(esc(f.fix())).append("</td></tr>");
         }
+        h.append("</table><h2>Videos</h2><table><tr><th>video</th><th>fps</th><th>VFR</th><th>rotation</th>"
+                + "<th>seconds</th><th>sharpness</th></tr>");
+        for (ImportedVideo v : r.videos()) {
+            h.append("<tr><td>").append(esc(v.path())).append("</td><td>").append(String.format(Locale.ROOT, "%.2f", v.fps()))
+                    .append("</td><td>").append(v.vfr() ? "yes" : "no").append("</td><td>").append(v.rotation())
+                    .append("</td><td>").append(String.format(Locale.ROOT, "%.2f", v.seconds())).append("</td><td>")
+                    .append(sharpness(r, v)).append("</td></tr>");
+        }
         return h.append("</table></body></html>\n").toString();
+    }
+
+    private static String sharpness(QualityCheck.Report r, ImportedVideo v) {
+        Double s = r.sharpness().get(v.path());
+        return s == null ? "-" : String.format(Locale.ROOT, "%.1f", s);
     }
 
     private static String esc(String s) {

@@ -39,11 +39,13 @@ public final class QualityCheck {
      * @param signers    signers seen in the training group
      * @param takes      training takes per sign and signer
      * @param validation validation takes per sign
+     * @param videos     every imported video with its probe facts
      * @param sharpness  sharpness per readable video path
      * @param findings   problems, errors first
      */
     public record Report(String dataset, List<String> signs, List<String> signers, Map<String, Map<String, Integer>> takes,
-                         Map<String, Integer> validation, Map<String, Double> sharpness, List<Finding> findings) {
+                         Map<String, Integer> validation, List<ImportedVideo> videos, Map<String, Double> sharpness,
+                         List<Finding> findings) {
 
         /** Number of findings of a severity. */
         public long count(String severity) {
@@ -85,7 +87,7 @@ public final class QualityCheck {
         Map<String, Double> sharpness = sharpnessAndDuplicates(layout, videos, findings);
         findings.sort((a, b) -> rank(a.severity()) - rank(b.severity()));
         return new Report(card.name() + " " + card.version(), card.signs(), List.copyOf(signers), takes, validation,
-                sharpness, findings);
+                videos, sharpness, findings);
     }
 
     private static void perVideo(ImportedVideo v, List<Finding> findings) {

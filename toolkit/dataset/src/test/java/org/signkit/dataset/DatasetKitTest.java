@@ -53,6 +53,9 @@ class DatasetKitTest {
         assertEquals(List.of("s1", "s2"), qa.signers());
         QaReportWriter.write(layout, qa);
         assertTrue(Files.readString(layout.qa().resolve("report.html")).contains("<table>"));
+        String md = Files.readString(layout.qa().resolve("report.md"));
+        assertTrue(md.contains("| videos/train/") && md.contains("## Videos"), md);
+        assertEquals(qa.videos().stream().filter(ImportedVideo::readable).count(), qa.sharpness().size());
 
         DatasetSplits.Result bySigner = DatasetSplits.split(layout, SplitStrategy.SIGNER, 0.5, 1, null);
         assertEquals(6, bySigner.test());
