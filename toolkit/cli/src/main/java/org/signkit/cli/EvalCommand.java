@@ -1,11 +1,9 @@
 package org.signkit.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.signkit.core.FrameRecord;
 import org.signkit.core.Json;
@@ -43,18 +41,11 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainedModel m = TrainedModel.load(model);
         FrameSet set = FrameSet.load(frames);
-        List<FrameRecord> rows = new ArrayList<>();
-        Map<String, Integer> unknown = new TreeMap<>();
-        for (FrameRecord r : set.frames()) {
-            if (m.classes().contains(r.label().sign())) {
-                rows.add(r);
-            } else {
-                unknown.merge(r.label().sign(), 1, Integer::sum);
-            }
+        FrameSet.Selection known = set.framesOf(m.classes());
+        if (!known.skipped().isEmpty()) {
+            System.err.println("signkit eval: skipping frames of signs the model does not know: " + known.skipped());
         }
-        if (!unknown.isEmpty()) {
-            System.err.println("signkit eval: skipping frames of signs the model does not know: " + unknown);
-        }
+        List<FrameRecord> rows = known.rows();
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(set.manifest() + ": no frame shows a sign the model knows " + m.classes());
         }

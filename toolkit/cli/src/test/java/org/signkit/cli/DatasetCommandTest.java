@@ -3,8 +3,6 @@ package org.signkit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,7 @@ class DatasetCommandTest {
             PatternVideo.write(dir.resolve("phone").resolve(v), new PatternVideo.Spec(96, 160, new Rational(30, 1), 30, 0, false));
         }
         assertEquals(0, SignkitCommand.execute("dataset", "import", ds.toString(), "--from", dir.resolve("phone").toString()));
-        String out = capture(() -> assertEquals(1, SignkitCommand.execute("dataset", "check", ds.toString())));
+        String out = Console.out(1, "dataset", "check", ds.toString());
         assertTrue(out.contains("P4") && out.contains("record every sign with at least one more interpreter"), out);
         assertTrue(Files.isRegularFile(ds.resolve("qa/report.html")));
         assertEquals(0, SignkitCommand.execute("dataset", "split", ds.toString(), "--by", "take", "--test", "0.5"));
@@ -36,15 +34,4 @@ class DatasetCommandTest {
                 "--country", "XX", "--signs", dir.resolve("missing.txt").toString()));
     }
 
-    private static String capture(Runnable r) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true));
-        try {
-            r.run();
-        } finally {
-            System.setOut(old);
-        }
-        return buf.toString();
-    }
 }

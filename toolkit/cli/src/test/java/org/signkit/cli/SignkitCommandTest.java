@@ -3,8 +3,6 @@ package org.signkit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,21 +15,10 @@ class SignkitCommandTest {
     @TempDir
     Path dir;
 
-    private static String capture(Runnable r) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true));
-        try {
-            r.run();
-        } finally {
-            System.setOut(old);
-        }
-        return buf.toString();
-    }
 
     @Test
     void helpListsEverySubcommandWithADescription() {
-        String help = capture(() -> assertEquals(0, SignkitCommand.execute("--help")));
+        String help = Console.out(0, "--help");
         for (String sub : new String[] {"synth", "probe", "frames", "augment", "bench"}) {
             assertTrue(help.matches("(?s).*\\n\\s+" + sub + "\\s+\\S.*"), sub + " missing from:\n" + help);
         }
@@ -41,29 +28,29 @@ class SignkitCommandTest {
     void framesAndProbeRunEndToEnd() throws Exception {
         Path video = dir.resolve("in/HELLO/s1_1.mp4");
         PatternVideo.write(video, new PatternVideo.Spec(384, 96, new Rational(60, 1), 60, 0, false));
-        String out = capture(() -> assertEquals(0, SignkitCommand.execute("frames", dir.resolve("in").toString(),
-                "-o", dir.resolve("out").toString(), "--fps", "20", "--size", "48")));
+        String out = Console.out(0, "frames", dir.resolve("in").toString(),
+                "-o", dir.resolve("out").toString(), "--fps", "20", "--size", "48");
         assertTrue(out.contains("20 frames from 1 videos"), out);
-        String json = capture(() -> assertEquals(0, SignkitCommand.execute("probe", "--json", video.toString())));
+        String json = Console.out(0, "probe", "--json", video.toString());
         assertTrue(json.contains("\"decodedFrames\" : 60"), json);
     }
 
     @Test
     void synthPreviewAndAFramesRunOnSyntheticVideos() throws Exception {
         Path sheet = dir.resolve("sheet.png");
-        capture(() -> assertEquals(0, SignkitCommand.execute("synth", "--preview", sheet.toString(), "--signs", "3")));
+        Console.out(0, "synth", "--preview", sheet.toString(), "--signs", "3");
         assertTrue(Files.size(sheet) > 10_000);
-        String out = capture(() -> assertEquals(0, SignkitCommand.execute("synth", "--out", dir.resolve("syn").toString(),
-                "--signs", "2", "--signers", "1", "--takes", "1", "--capture", "30")));
+        String out = Console.out(0, "synth", "--out", dir.resolve("syn").toString(),
+                "--signs", "2", "--signers", "1", "--takes", "1", "--capture", "30");
         assertTrue(out.contains("2 videos (0 already done)"), out);
-        out = capture(() -> assertEquals(0, SignkitCommand.execute("frames", dir.resolve("syn/videos/capture30").toString(),
-                "-o", dir.resolve("frames").toString(), "--fps", "15", "--size", "112")));
+        out = Console.out(0, "frames", dir.resolve("syn/videos/capture30").toString(),
+                "-o", dir.resolve("frames").toString(), "--fps", "15", "--size", "112");
         assertTrue(out.contains("from 2 videos"), out);
         assertTrue(Files.readString(dir.resolve("frames/manifest.csv")).contains("OBRIGADO/s1_1/000000.jpg,OBRIGADO,s1,1"));
 
         Path preview = dir.resolve("aug.png");
-        capture(() -> assertEquals(0, SignkitCommand.execute("augment", "preview", "--pipeline", "geometric",
-                "--in", dir.resolve("frames").toString(), "--out", preview.toString(), "--draws", "3")));
+        Console.out(0, "augment", "preview", "--pipeline", "geometric",
+                "--in", dir.resolve("frames").toString(), "--out", preview.toString(), "--draws", "3");
         try (org.bytedeco.opencv.opencv_core.Mat grid = org.bytedeco.opencv.global.opencv_imgcodecs.imread(preview.toString())) {
             assertEquals(4 * 128, grid.cols(), "original + 3 draws");
             assertTrue(grid.rows() > 6 * 100, "5 transform rows + the pipeline row");
@@ -76,8 +63,8 @@ class SignkitCommandTest {
     void brokenInputGivesExitCodeOneAndTheRestIsDone() throws Exception {
         PatternVideo.write(dir.resolve("in/HELLO/s1_1.mp4"), new PatternVideo.Spec(384, 96, new Rational(30, 1), 30, 0, false));
         Files.writeString(dir.resolve("in/HELLO/s2_1.mp4"), "junk");
-        String out = capture(() -> assertEquals(1, SignkitCommand.execute("frames", dir.resolve("in").toString(),
-                "-o", dir.resolve("out").toString())));
+        String out = Console.out(1, "frames", dir.resolve("in").toString(),
+                "-o", dir.resolve("out").toString());
         assertTrue(out.contains("30 frames from 1 videos"), out);
     }
 

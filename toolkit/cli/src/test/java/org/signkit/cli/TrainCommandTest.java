@@ -3,11 +3,8 @@ package org.signkit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,24 +20,24 @@ class TrainCommandTest {
 
     @BeforeAll
     static void framesFromSyntheticVideos() throws Exception {
-        run(0, "synth", "--out", dir.resolve("syn").toString(), "--signs", "3", "--signers", "2", "--takes", "2",
+        Console.out(0, "synth", "--out", dir.resolve("syn").toString(), "--signs", "3", "--signers", "2", "--takes", "2",
                 "--capture", "30", "--size", "96x160");
         frames = dir.resolve("frames");
-        run(0, "frames", dir.resolve("syn/videos/capture30").toString(), "-o", frames.toString(), "--fps", "5",
+        Console.out(0, "frames", dir.resolve("syn/videos/capture30").toString(), "-o", frames.toString(), "--fps", "5",
                 "--size", "48");
     }
 
     @Test
     void trainsWritesAModelCardAndEvaluatesIt() throws Exception {
         Path model = dir.resolve("model");
-        String out = run(0, "train", "--frames", frames.toString(), "-o", model.toString(), "--model", "baseline-cnn",
+        String out = Console.out(0, "train", "--frames", frames.toString(), "-o", model.toString(), "--model", "baseline-cnn",
                 "--size", "32", "--epochs", "1", "--batch", "8", "--seed", "4");
         assertTrue(out.contains("test split: "), out);
         assertTrue(Files.isRegularFile(model.resolve("model.zip")));
         String card = Files.readString(model.resolve("model.json"));
         assertTrue(card.contains("\"format\" : \"signkit-model/1\"") && card.contains("\"manifestSha256\""), card);
         Path report = dir.resolve("eval.json");
-        String eval = run(0, "eval", "--model", model.toString(), "--frames", frames.toString(), "--json",
+        String eval = Console.out(0, "eval", "--model", model.toString(), "--frames", frames.toString(), "--json",
                 report.toString());
         assertTrue(eval.contains("true \\ predicted") && eval.contains("precision"), eval);
         assertEquals(Files.readAllLines(frames.resolve("manifest.csv")).size() - 1,
@@ -50,33 +47,11 @@ class TrainCommandTest {
     @Test
     void badInputNamesTheFileAndTheFix() throws Exception {
         Path missing = dir.resolve("nowhere");
-        String err = runErr(2, "train", "--frames", missing.toString(), "-o", dir.resolve("m2").toString());
+        String err = Console.err(2, "train", "--frames", missing.toString(), "-o", dir.resolve("m2").toString());
         assertTrue(err.contains(missing.toString()) && err.contains("signkit frames"), err);
-        err = runErr(2, "train", "--frames", frames.toString(), "-o", dir.resolve("m3").toString(), "--model", "resnet");
+        err = Console.err(2, "train", "--frames", frames.toString(), "-o", dir.resolve("m3").toString(), "--model", "resnet");
         assertTrue(err.contains("unknown model 'resnet'"), err);
-        err = runErr(2, "eval", "--model", dir.resolve("nomodel").toString(), "--frames", frames.toString());
+        err = Console.err(2, "eval", "--model", dir.resolve("nomodel").toString(), "--frames", frames.toString());
         assertTrue(err.contains("model.zip") && err.contains("signkit train"), err);
-    }
-
-    private static String run(int expected, String... args) throws Exception {
-        return capture(System.out, s -> System.setOut(s), () -> SignkitCommand.execute(args), expected);
-    }
-
-    private static String runErr(int expected, String... args) throws Exception {
-        return capture(System.err, s -> System.setErr(s), () -> SignkitCommand.execute(args), expected);
-    }
-
-    private static String capture(PrintStream old, java.util.function.Consumer<PrintStream> set, Callable<Integer> call,
-                                  int expected) throws Exception {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        set.accept(new PrintStream(buf, true));
-        int code;
-        try {
-            code = call.call();
-        } finally {
-            set.accept(old);
-        }
-        assertEquals(expected, code, buf.toString());
-        return buf.toString();
     }
 }

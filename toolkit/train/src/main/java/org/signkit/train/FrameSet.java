@@ -3,7 +3,10 @@ package org.signkit.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.signkit.core.BadInputException;
 import org.signkit.core.Checksums;
@@ -45,6 +48,29 @@ public record FrameSet(Path manifest, String sha256, List<FrameRecord> frames) {
     /** The image file of one row. */
     public Path imageOf(FrameRecord r) {
         return root().resolve(r.framePath());
+    }
+
+    /**
+     * The frames whose sign is among {@code classes}, and how many of each other sign were left out.
+     *
+     * @param rows    frames of known signs, in manifest order
+     * @param skipped frames per unknown sign
+     */
+    public record Selection(List<FrameRecord> rows, Map<String, Integer> skipped) {
+    }
+
+    /** Frames of the signs a model knows (an external set may hold others). */
+    public Selection framesOf(List<String> classes) {
+        List<FrameRecord> rows = new ArrayList<>();
+        Map<String, Integer> skipped = new TreeMap<>();
+        for (FrameRecord r : frames) {
+            if (classes.contains(r.label().sign())) {
+                rows.add(r);
+            } else {
+                skipped.merge(r.label().sign(), 1, Integer::sum);
+            }
+        }
+        return new Selection(rows, skipped);
     }
 
     /** The distinct signs, sorted: the class list of a model trained on this set. */

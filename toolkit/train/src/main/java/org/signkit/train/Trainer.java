@@ -241,20 +241,12 @@ public final class Trainer {
     }
 
     private List<FrameRecord> known(FrameSet set, List<String> classes) {
-        List<FrameRecord> rows = new ArrayList<>();
-        Map<String, Integer> unknown = new TreeMap<>();
-        for (FrameRecord r : set.frames()) {
-            if (classes.contains(r.label().sign())) {
-                rows.add(r);
-            } else {
-                unknown.merge(r.label().sign(), 1, Integer::sum);
-            }
-        }
-        if (!unknown.isEmpty()) {
+        FrameSet.Selection known = set.framesOf(classes);
+        if (!known.skipped().isEmpty()) {
             progress.note("validation set " + set.manifest() + ": skipping frames of signs the model does not know "
-                    + unknown);
+                    + known.skipped());
         }
-        return rows;
+        return known.rows();
     }
 
     private static int[] argMax(DataSet ds) {
