@@ -60,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
     String schedule;
 
     @Option(names = "--patience", defaultValue = "0",
-            description = "Early stopping: epochs without a lower loss on a held-out monitor split (10% of training takes); 0 = off. Default: ${DEFAULT-VALUE}.")
+            description = "Early stopping: epochs without a lower loss on a held-out monitor split (10%% of training takes); 0 = off. Default: ${DEFAULT-VALUE}.")
     int patience;
 
     @Option(names = "--split", defaultValue = "take",
