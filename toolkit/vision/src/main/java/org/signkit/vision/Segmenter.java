@@ -1,0 +1,17 @@
+package org.signkit.vision;
+
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Separates the signer from the background in the frames of one take (a static camera), one mask per
+ * frame: 8-bit, 255 signer, 0 background, values between on feathered edges.
+ */
+public interface Segmenter {
+
+    /** The method's name, as {@code --method} gives it. */
+    String name();
+
+    /** Masks for every frame of a take, in order; the caller closes them. */
+    List<Mat> segment(List<Mat> take);
+}
