@@ -59,8 +59,15 @@ class KilledRunTest {
         if (!Files.isDirectory(out)) {
             return 0;
         }
-        try (Stream<Path> walk = Files.walk(out)) {
-            return (int) walk.filter(f -> f.getFileName().toString().equals("video.json")).count();
+        // The running process renames and deletes files while we look: a vanished file means "look again".
+        for (int attempt = 0; ; attempt++) {
+            try (Stream<Path> walk = Files.walk(out)) {
+                return (int) walk.filter(f -> f.getFileName().toString().equals("video.json")).count();
+            } catch (java.io.UncheckedIOException e) {
+                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 50) {
+                    throw e;
+                }
+            }
         }
     }
 
