@@ -31,6 +31,7 @@ class SegmentersTest {
     private static final int W = 180;
     private static final int H = 320;
     private static final List<Take> TAKES = new ArrayList<>();
+    private static final List<Take> GREEN_SCREEN = new ArrayList<>();
     private static Mat plate;
 
     private record Take(List<Mat> frames, List<FrameTruth> truths) {
@@ -45,11 +46,18 @@ class SegmentersTest {
                 TAKES.add(take(scene, Signer.of(s, 3), SignLibrary.study14().get(signIndex)));
             }
         }
+        // A green screen with the signer's shadow on it.
+        Scene green = new Scene(Scene.Kind.WALL, new double[] {70, 175, 60}, new double[] {70, 175, 60}, 1.0,
+                new double[] {1, 1, 1}, 0.2, 0.5, Scene.Placement.CENTRE, 0);
+        for (int s = 0; s < 2; s++) {
+            GREEN_SCREEN.add(take(green, Signer.of(s, 3), SignLibrary.study14().get(3)));
+        }
     }
 
     @AfterAll
     static void free() {
         TAKES.forEach(t -> t.frames().forEach(Mat::close));
+        GREEN_SCREEN.forEach(t -> t.frames().forEach(Mat::close));
         plate.close();
     }
 
@@ -57,6 +65,29 @@ class SegmentersTest {
     void plateWithAnEmptySceneMeetsTheTarget() {
         MaskScore s = score(t -> PlateSegmenter.withPlate(plate));
         assertTrue(s.iou() >= 0.95 && s.handRetention() >= 0.95, s.toString());
+    }
+
+    @Test
+    void chromaKeyOnAGreenScreenWithShadowAndSideLight() {
+        MaskScore s = score(GREEN_SCREEN, t -> ChromaSegmenter.of("green"));
+        assertTrue(s.iou() >= 0.95 && s.handRetention() >= 0.95, s.toString());
+    }
+
+    @Test
+    void despillCapsTheScreenChannelAndLeavesSkinAlone() {
+        try (Mat px = new Mat(1, 2, org.bytedeco.opencv.global.opencv_core.CV_8UC3)) {
+            org.bytedeco.javacpp.indexer.UByteIndexer ix = px.createIndexer();
+            int[][] bgr = {{100, 200, 120}, {90, 130, 200}};
+            for (int i = 0; i < 2; i++) {
+                for (int c = 0; c < 3; c++) {
+                    ix.put(0, i, c, bgr[i][c]);
+                }
+            }
+            ChromaSegmenter.of("green").despill(px);
+            assertEquals(120, ix.get(0, 0, 1), "green spill capped at max(B, R)");
+            assertEquals(130, ix.get(0, 1, 1), "skin (R > G) unchanged");
+            ix.release();
+        }
     }
 
     @Test
@@ -79,11 +110,15 @@ class SegmentersTest {
     }
 
     private static MaskScore score(Function<Take, Segmenter> method) {
+        return score(TAKES, method);
+    }
+
+    private static MaskScore score(List<Take> takes, Function<Take, Segmenter> method) {
         double iou = 0;
         double hands = 0;
         int n = 0;
         String name = "";
-        for (Take t : TAKES) {
+        for (Take t : takes) {
             Segmenter seg = method.apply(t);
             name = seg.name();
             List<Mat> masks = seg.segment(t.frames());
@@ -97,7 +132,7 @@ class SegmentersTest {
             }
         }
         MaskScore mean = new MaskScore(iou / n, hands / n);
-        System.out.printf("%s on the training wall: mean IoU %.4f, hand retention %.4f (%d frames)%n", name, mean.iou(),
+        System.out.printf("%s: mean IoU %.4f, hand retention %.4f (%d frames)%n", name, mean.iou(),
                 mean.handRetention(), n);
         return mean;
     }
