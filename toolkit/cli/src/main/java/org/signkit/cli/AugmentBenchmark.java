@@ -2,7 +2,6 @@ package org.signkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import org.bytedeco.opencv.opencv_core.Size;
 import org.signkit.augment.Sample;
 import org.signkit.augment.Transform;
 import org.signkit.augment.TransformCatalog;
-import org.signkit.core.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -115,11 +113,6 @@ final class AugmentBenchmark implements Callable<Integer> {
         }
         List<String> cmd = new ArrayList<>(List.of(python, script.toString(), png.toString(), Integer.toString(iterations)));
         cmd.addAll(names);
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(python + " failed (is python3-opencv installed? apt-get install python3-opencv)");
-        }
-        return Json.mapper().readTree(out);
+        return JsonProcess.run(cmd, true, python + " failed (is python3-opencv installed? apt-get install python3-opencv)");
     }
 }

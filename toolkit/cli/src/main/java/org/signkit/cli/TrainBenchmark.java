@@ -2,14 +2,12 @@ package org.signkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.signkit.core.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,10 +44,12 @@ final class TrainBenchmark implements Callable<Integer> {
         }
         Table t = new Table("res", "run", "train img/s", "infer img/s", "peak RSS MB", "train vs torch", "infer vs torch");
         for (int r : res) {
-            JsonNode torchRow = torch ? run(List.of(python, script.toString(), Integer.toString(r), Integer.toString(batch),
-                    Integer.toString(iterations), Integer.toString(Runtime.getRuntime().availableProcessors()))) : null;
+            JsonNode torchRow = torch ? JsonProcess.run(List.of(python, script.toString(), Integer.toString(r),
+                    Integer.toString(batch), Integer.toString(iterations),
+                    Integer.toString(Runtime.getRuntime().availableProcessors())), true, python + " " + script + " failed")
+                    : null;
             for (boolean helpers : new boolean[] {true, false}) {
-                JsonNode d = run(worker(r, helpers));
+                JsonNode d = JsonProcess.run(worker(r, helpers), false, "the DL4J benchmark JVM failed at " + r + " px");
                 t.row(Integer.toString(r), helpers ? "DL4J + oneDNN helpers" : "DL4J im2col (helpers off)",
                         f(d.get("train").asDouble()), f(d.get("infer").asDouble()), d.get("rssMb").asText(),
                         torchRow == null ? "-" : f(d.get("train").asDouble() / torchRow.get("train").asDouble()),
@@ -74,16 +74,6 @@ final class TrainBenchmark implements Callable<Integer> {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), TrainBenchWorker.class.getName(),
                 Integer.toString(r), Integer.toString(batch), Integer.toString(iterations), Boolean.toString(helpers)));
         return cmd;
-    }
-
-    private static JsonNode run(List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("benchmark run failed: " + String.join(" ", cmd.subList(0, 2)) + " ...");
-        }
-        String last = out.strip().lines().reduce((a, b) -> b).orElse("{}");
-        return Json.mapper().readTree(last);
     }
 
     private static String f(double v) {

@@ -59,8 +59,9 @@ public final class DatasetRelease {
         if (frames != null) {
             copyTree(frames, partial.resolve("frames"));
         }
+        List<ImportedVideo> videos = ImportIndex.read(layout);
         StringBuilder sums = new StringBuilder();
-        for (ImportedVideo v : ImportIndex.read(layout)) {
+        for (ImportedVideo v : videos) {
             sums.append(v.sha256()).append("  ").append(v.path()).append('\n');
         }
         try (Stream<Path> walk = Files.walk(partial)) {
@@ -71,7 +72,6 @@ public final class DatasetRelease {
         }
         Files.writeString(partial.resolve("SHA256SUMS"), sums.toString());
         AtomicFiles.publishDirectory(partial, target);
-        List<ImportedVideo> videos = ImportIndex.read(layout);
         String entry = String.format(Locale.ROOT, "## v%s (%s)%n%n%d videos (%d train, %d validation), %d signs, "
                         + "%d signers; QA: %d errors, %d warnings%s.%n%n", version, LocalDate.now(ZoneOffset.UTC),
                 videos.size(), videos.stream().filter(v -> v.group().equals("train")).count(),

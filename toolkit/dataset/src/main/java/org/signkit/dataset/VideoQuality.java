@@ -6,6 +6,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -84,8 +85,10 @@ public record VideoQuality(double sharpness, byte[][] signature) {
             opencv_imgproc.cvtColor(bgr, gray, opencv_imgproc.COLOR_BGR2GRAY);
             opencv_imgproc.Laplacian(gray, lap, opencv_core.CV_64F);
             opencv_core.meanStdDev(lap, mean, std);
-            double sd = std.createIndexer() instanceof org.bytedeco.javacpp.indexer.DoubleIndexer di ? di.get(0) : 0;
-            return sd * sd;
+            try (DoubleIndexer di = std.createIndexer()) {
+                double sd = di.get(0);
+                return sd * sd;
+            }
         }
     }
 

@@ -40,6 +40,7 @@ public final class Trainer {
     private final TrainingConfig config;
     private final int workers;
     private final TrainingProgress progress;
+    private final IUpdater updater;
 
     /**
      * @param workers background threads decoding and augmenting frames (does not change results)
@@ -49,6 +50,7 @@ public final class Trainer {
         this.config = config;
         this.workers = workers;
         this.progress = progress;
+        this.updater = updater(config);
     }
 
     /**
@@ -105,7 +107,7 @@ public final class Trainer {
             net = ModelSerializer.restoreComputationGraph(checkpoints.resolve(state.checkpoint()).toFile(), true);
             progress.note("resuming after epoch " + state.epoch() + " from " + checkpoints.resolve(state.checkpoint()));
         } else {
-            net = new ComputationGraph(arch.configuration(updater()));
+            net = new ComputationGraph(arch.configuration(updater));
             net.init();
             state = new State(config.hash(), data.sha256(), 0, null, List.of(), 0, Double.POSITIVE_INFINITY);
         }
@@ -117,13 +119,16 @@ public final class Trainer {
              FrameBatches external = validation == null ? null : new FrameBatches(validation, classes, spec.size(),
                      spec.size(), Normalization.imagenet(), null, config.seed(), workers)) {
             int sinceBest = state.epoch() - state.bestEpoch();
+            // The scores of the weights the network holds now, if this process computed them.
+            Scores scores = null;
             for (int epoch = state.epoch() + 1; epoch <= config.epochs(); epoch++) {
                 if (config.patience() > 0 && sinceBest >= config.patience()) {
                     progress.note("early stop: no lower monitor loss for " + config.patience() + " epochs");
                     break;
                 }
-                EpochRecord rec = epoch(net, classes, batches, external, train, monitor, split.test(), validationRows,
-                        epoch, stepAccuracy);
+                scores = epoch(net, classes, batches, external, train, monitor, split.test(), validationRows, epoch,
+                        stepAccuracy);
+                EpochRecord rec = scores.record();
                 boolean better = config.patience() == 0 || rec.monitorLoss() < state.bestLoss();
                 sinceBest = better ? 0 : sinceBest + 1;
                 List<EpochRecord> history = new ArrayList<>(state.history());
@@ -134,11 +139,15 @@ public final class Trainer {
             if (state.bestEpoch() != state.epoch()) {
                 net = ModelSerializer.restoreComputationGraph(checkpoints.resolve(bestFile(state.bestEpoch())).toFile(),
                         true);
+                scores = null;
             }
-            ClassificationReport test = TrainedModel.evaluate(net, batches, split.test(), classes, config.topK(),
-                    config.batchSize());
-            ClassificationReport val = external == null ? null : TrainedModel.evaluate(net, external, validationRows,
-                    classes, config.topK(), config.batchSize());
+            if (scores == null) {
+                scores = new Scores(null, TrainedModel.evaluate(net, batches, split.test(), classes, config.topK(),
+                        config.batchSize()), external == null ? null : TrainedModel.evaluate(net, external,
+                        validationRows, classes, config.topK(), config.batchSize()));
+            }
+            ClassificationReport test = scores.test();
+            ClassificationReport val = scores.validation();
             ModelCard card = new ModelCard(ModelCard.FORMAT, arch.name(), classes, spec.size(), spec.size(),
                     Normalization.imagenet(), config, new ModelCard.DataSummary(data.manifest().toString(), data.sha256(),
                     config.split().id(), train.size(), monitor.size(), split.test().size(),
@@ -153,13 +162,17 @@ public final class Trainer {
         }
     }
 
-    private EpochRecord epoch(ComputationGraph net, List<String> classes, FrameBatches batches, FrameBatches external,
+    /** An epoch's record and the full reports behind its test and validation numbers. */
+    private record Scores(EpochRecord record, ClassificationReport test, ClassificationReport validation) {
+    }
+
+    private Scores epoch(ComputationGraph net, List<String> classes, FrameBatches batches, FrameBatches external,
                               List<FrameRecord> train, List<FrameRecord> monitor, List<FrameRecord> test,
                               List<FrameRecord> validationRows, int epoch, StepAccuracy stepAccuracy) {
         // Dropout draws from ND4J's global generator: reseed it per epoch so that a resumed run matches.
         Nd4j.getRandom().setSeed(AugmentationPipeline.sampleSeed(config.seed(), epoch, -2));
         net.getConfiguration().setEpochCount(epoch - 1);
-        double lr = updater().getLearningRate(0, epoch - 1);
+        double lr = updater.getLearningRate(0, epoch - 1);
         int steps = (train.size() + config.batchSize() - 1) / config.batchSize();
         long start = System.nanoTime();
         double lossSum = 0;
@@ -181,11 +194,11 @@ public final class Trainer {
         double secs = (System.nanoTime() - start) / 1e9;
         double monitorLoss = monitor.isEmpty() ? Double.NaN
                 : TrainedModel.evaluate(net, batches, monitor, classes, 1, config.batchSize()).meanLoss();
-        ClassificationReport t = TrainedModel.evaluate(net, batches, test, classes, 1, config.batchSize());
-        double valAcc = external == null ? Double.NaN
-                : TrainedModel.evaluate(net, external, validationRows, classes, 1, config.batchSize()).accuracy();
-        return new EpochRecord(epoch, lr, lossSum / Math.max(1, seen), (double) correct / Math.max(1, seen), monitorLoss,
-                t.meanLoss(), t.accuracy(), valAcc, secs, seen / secs);
+        ClassificationReport t = TrainedModel.evaluate(net, batches, test, classes, config.topK(), config.batchSize());
+        ClassificationReport v = external == null ? null
+                : TrainedModel.evaluate(net, external, validationRows, classes, config.topK(), config.batchSize());
+        return new Scores(new EpochRecord(epoch, lr, lossSum / Math.max(1, seen), (double) correct / Math.max(1, seen),
+                monitorLoss, t.meanLoss(), t.accuracy(), v == null ? Double.NaN : v.accuracy(), secs, seen / secs), t, v);
     }
 
     private State checkpoint(Path dir, ComputationGraph net, State previous, EpochRecord rec, List<EpochRecord> history,
@@ -231,7 +244,7 @@ public final class Trainer {
         return s;
     }
 
-    private IUpdater updater() {
+    private static IUpdater updater(TrainingConfig config) {
         double lr = config.learningRate();
         return switch (config.schedule()) {
             case "step" -> new Adam(new StepSchedule(ScheduleType.EPOCH, lr, 0.5, Math.max(1, config.epochs() / 4)));

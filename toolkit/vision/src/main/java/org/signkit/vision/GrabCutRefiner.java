@@ -78,10 +78,7 @@ public record GrabCutRefiner(Segmenter base, int band, int iterations) implement
             for (UByteIndexer ix : new UByteIndexer[] {t, in, ou, h, r}) {
                 ix.release();
             }
-            if (MaskCleanup.FEATHER > 0) {
-                int k = 2 * MaskCleanup.FEATHER + 1;
-                opencv_imgproc.GaussianBlur(result, result, new Size(k, k), 0);
-            }
+            MaskCleanup.feather(result, MaskCleanup.FEATHER);
             return result;
         }
     }

@@ -36,11 +36,16 @@ public final class MaskCleanup {
         }
         Mat kept = largestComponents(hard, minShare);
         fillHoles(kept);
-        if (feather > 0) {
-            int k = 2 * feather + 1;
-            opencv_imgproc.GaussianBlur(kept, kept, new Size(k, k), 0);
-        }
+        feather(kept, feather);
         return kept;
+    }
+
+    /** Softens a mask's edge in place with a Gaussian of {@code 2 * radius + 1} pixels (0: unchanged). */
+    public static void feather(Mat mask, int radius) {
+        if (radius > 0) {
+            int k = 2 * radius + 1;
+            opencv_imgproc.GaussianBlur(mask, mask, new Size(k, k), 0);
+        }
     }
 
     private static Mat largestComponents(Mat hard, double minShare) {
