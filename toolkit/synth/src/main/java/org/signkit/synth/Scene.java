@@ -97,6 +97,19 @@ public record Scene(Kind kind, double[] wall, double[] second, double brightness
         return plate;
     }
 
+    /** The empty scene as the camera sees it (the plate under the scene's light), {@code w x h} BGR. */
+    public Mat renderLitPlate(int w, int h) {
+        Mat plate = renderPlate(w, h);
+        if (hasLightMap()) {
+            try (Mat light = lightMap(w, h); Mat f = new Mat()) {
+                plate.convertTo(f, CV_32FC3);
+                org.bytedeco.opencv.global.opencv_core.multiply(f, light, f);
+                f.convertTo(plate, CV_8UC3);
+            }
+        }
+        return plate;
+    }
+
     /** The per-pixel light gain (B, G, R), {@code w x h}, float. */
     public Mat lightMap(int w, int h) {
         Mat light = new Mat(h, w, CV_32FC3);

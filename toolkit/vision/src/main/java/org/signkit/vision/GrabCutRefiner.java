@@ -82,4 +82,9 @@ public record GrabCutRefiner(Segmenter base, int band, int iterations) implement
             return result;
         }
     }
+
+    @Override
+    public void close() {
+        base.close();
+    }
 }

