@@ -43,6 +43,9 @@ final class BackgroundCommand implements Callable<Integer> {
             description = "Move the signer's mean colour this share toward the scene's (0 off, 1 full). Default: ${DEFAULT-VALUE}.")
     double harmonise;
 
+    @Option(names = "--keep-originals", description = "Also list the source frames (copied to OUT/original/): the source set enlarged with its composites.")
+    boolean keepOriginals;
+
     @Mixin
     SegmentationOptions options;
 
@@ -62,7 +65,7 @@ final class BackgroundCommand implements Callable<Integer> {
                 : BackgroundScenes.folder(Path.of(scenes), count, compositor.width(), compositor.height());
         try {
             SegmentationJob seg = new SegmentationJob(root, method, options.settings(), null, options.truthIndex());
-            BackgroundJob.Result r = new BackgroundJob(seg, sceneList, compositor, out)
+            BackgroundJob.Result r = new BackgroundJob(seg, sceneList, compositor, out, keepOriginals)
                     .run(done -> System.err.printf("\rbackground: %d source frames", done));
             System.err.println();
             System.out.printf("%d frames x %d scenes -> %s (%d written, %d takes already done)%n", r.sourceFrames(),

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.signkit.core.AtomicFiles;
 import org.signkit.core.CsvTable;
 import org.signkit.core.FrameManifest;
 import org.signkit.core.FrameRecord;
@@ -24,9 +25,14 @@ import org.signkit.vision.BackgroundScenes.NamedScene;
  * @param scenes       the scenes, already at the compositor's size
  * @param compositor   output size and harmonisation
  * @param out          output folder
+ * @param keepOriginals also list the source frames themselves (copied to {@code <out>/original/}), so the
+ *                     output is the source set enlarged with its composites
  */
 public record BackgroundJob(SegmentationJob segmentation, List<NamedScene> scenes, BackgroundCompositor compositor,
-                            Path out) {
+                            Path out, boolean keepOriginals) {
+
+    /** Scene name of the untouched source frames when {@code keepOriginals} is set. */
+    public static final String ORIGINAL = "original";
 
     /** Columns of {@code composites.csv}. */
     public static final List<String> COMPOSITE_COLUMNS = List.of("frame_path", "source_frame_path", "scene", "method");
@@ -47,6 +53,17 @@ public record BackgroundJob(SegmentationJob segmentation, List<NamedScene> scene
         for (FrameTake take : takes) {
             boolean complete = true;
             for (FrameRecord row : take.frames()) {
+                if (keepOriginals) {
+                    String path = ORIGINAL + "/" + row.framePath();
+                    Path copy = out.resolve(path);
+                    if (!Files.isRegularFile(copy)) {
+                        Path source = root.resolve(row.framePath());
+                        AtomicFiles.write(copy, o -> Files.copy(source, o));
+                    }
+                    manifest.add(new FrameRecord(path, row.label(), row.sourceVideo(), row.sourceFrameIndex(),
+                            row.sourcePtsSeconds(), row.captureFps(), row.targetFps(), row.repeated()));
+                    composites.add(List.of(path, row.framePath(), ORIGINAL, "none"));
+                }
                 for (NamedScene scene : scenes) {
                     String path = scene.name() + "/" + row.framePath().replaceFirst("\\.[^./]+$", "") + ".jpg";
                     manifest.add(new FrameRecord(path, row.label(), row.sourceVideo(), row.sourceFrameIndex(),

@@ -1,0 +1,363 @@
+package org.signkit.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.signkit.core.BadInputException;
+import org.signkit.core.Json;
+import org.signkit.core.SplitStrategy;
+import org.signkit.train.ModelSpec;
+import org.signkit.train.TrainingConfig;
+
+/**
+ * An experiment as a researcher writes it (YAML in {@code experiments/}): which data, which conditions,
+ * how each trial trains, how often, and which tests decide. A spec may carry {@code profiles} (e.g.
+ * {@code quick}, {@code full}) whose keys override the spec's own; {@link #load} applies one.
+ *
+ * @param file        the spec file
+ * @param profile     the applied profile, or {@code default}
+ * @param name        experiment name (folder name of its runs)
+ * @param question    the question it answers, in words
+ * @param dataset     dataset root with {@code videos/<group>/} (and {@code truth/<group>/} for synthetic data)
+ * @param validation  group of the external validation set, or null
+ * @param signs       use the first N signs only (0: all)
+ * @param frameSize   short side of extracted frames, pixels
+ * @param conditions  the compared conditions
+ * @param training    how every trial trains
+ * @param background  how the background condition's frames are made
+ * @param repeats     trials per condition
+ * @param seed        base seed; each trial's seed derives from it, the condition and the repeat
+ * @param metrics     metrics recorded and summarised
+ * @param analysis    the tests run after the trials
+ */
+public record ExperimentSpec(Path file, String profile, String name, String question, Path dataset, String validation,
+                             int signs, int frameSize, List<Condition> conditions, TrainingSettings training,
+                             BackgroundSettings background, int repeats, long seed, List<String> metrics,
+                             List<PlannedTest> analysis) {
+
+    /** Metrics a trial records. */
+    public static final List<String> METRICS = List.of("test_accuracy", "validation_accuracy", "test_macro_f1",
+            "validation_macro_f1", "test_take_accuracy", "validation_take_accuracy", "train_seconds");
+
+    /**
+     * One compared condition.
+     *
+     * @param name         label in tables and tests
+     * @param capture      group of videos (e.g. {@code capture60})
+     * @param fps          frame rate the capture is resampled to
+     * @param augmentation augmentation preset or pipeline file ({@code none}, {@code geometric}, ...)
+     * @param background   true: train on the frames plus their background-replaced composites
+     */
+    public record Condition(String name, String capture, String fps, String augmentation, boolean background) {
+    }
+
+    /**
+     * Training settings of every trial.
+     *
+     * @param model    {@code efficientnet-b0} or {@code baseline-cnn}
+     * @param size     input size
+     * @param epochs   epochs
+     * @param batch    batch size
+     * @param lr       Adam learning rate
+     * @param schedule learning-rate schedule
+     * @param patience early-stopping patience (0: off)
+     * @param split    split strategy
+     * @param test     test share
+     */
+    public record TrainingSettings(String model, int size, int epochs, int batch, double lr, String schedule,
+                                   int patience, String split, double test) {
+
+        /** The trial's training configuration. */
+        public TrainingConfig config(String augmentation, long trialSeed) {
+            return new TrainingConfig(new ModelSpec(model, size, 1.0, 1.0, 0.2), epochs, batch, lr, schedule, patience, 0.1,
+                    SplitStrategy.parse(split), test, augmentation, trialSeed, 3);
+        }
+    }
+
+    /**
+     * How the background condition's composites are made ({@code signkit background}).
+     *
+     * @param method    segmentation method
+     * @param scenes    {@code builtin} or a folder of images
+     * @param count     scenes per frame
+     * @param size      {@code source} (the frames' own size, so both conditions share the geometry) or WxH
+     * @param harmonise colour harmonisation share
+     * @param truth     use the dataset's synthetic truth (the empty scene for {@code plate})
+     */
+    public record BackgroundSettings(String method, String scenes, int count, String size, double harmonise,
+                                     boolean truth) {
+    }
+
+    /**
+     * A test of the analysis plan.
+     *
+     * @param test        {@code anova} (one-way, with Tukey HSD pairs), {@code ttest} (Welch, two groups) or
+     *                    {@code pairwise} (Welch t-tests between all pairs, corrected)
+     * @param metric      the metric tested
+     * @param groups      the conditions compared (empty: all)
+     * @param alpha       significance level
+     * @param correction  p-value correction of pairwise families
+     * @param alternative {@code two-sided}, {@code greater} or {@code less} (t-test: first vs second group)
+     * @param claim       the study's claim this test checks, or null
+     */
+    public record PlannedTest(String test, String metric, List<String> groups, double alpha, String correction,
+                              String alternative, Claim claim) {
+    }
+
+    /**
+     * A claim of the study, checked against a test's outcome.
+     *
+     * @param kind      {@code best} (group has the highest mean and the test is significant),
+     *                  {@code greater} (first group significantly above the second) or
+     *                  {@code no-difference} (the test finds none)
+     * @param groups    the groups the claim names
+     * @param statement the claim in words
+     */
+    public record Claim(String kind, List<String> groups, String statement) {
+    }
+
+    private static final Set<String> TOP = Set.of("name", "question", "dataset", "validation", "signs", "frames",
+            "defaults", "conditions", "training", "background", "repeats", "seed", "metrics", "analysis", "profiles");
+    private static final Set<String> PROFILE = Set.of("validation", "signs", "frames", "training", "background", "repeats",
+            "seed");
+
+    /** Reads and validates a spec, applying {@code profile} (null: none). */
+    public static ExperimentSpec load(Path file, String profile) throws IOException {
+        SpecNode root = SpecNode.read(file);
+        Map<String, SpecNode> top = root.mapping(TOP);
+        SpecNode p = null;
+        if (profile != null) {
+            SpecNode profiles = SpecNode.child(top, root, "profiles");
+            if (!profiles.present()) {
+                throw root.error("no profiles in this spec, asked for '" + profile + "'", "add 'profiles: {" + profile + ": {...}}' or drop the profile");
+            }
+            Map<String, SpecNode> all = profiles.mapping(Set.copyOf(profileNames(profiles)));
+            p = all.get(profile);
+            if (p == null) {
+                throw profiles.error("no profile '" + profile + "'", "profiles here: " + all.keySet());
+            }
+        }
+        Map<String, SpecNode> over = p == null ? Map.of() : p.mapping(PROFILE);
+        SpecNode overRoot = p;
+
+        String name = SpecNode.child(top, root, "name").required();
+        if (!name.matches("[A-Za-z0-9_.-]+")) {
+            throw SpecNode.child(top, root, "name").error("'" + name + "' is not a plain name", "use letters, digits, '-', '_' or '.'");
+        }
+        String question = SpecNode.child(top, root, "question").text("");
+        SpecNode datasetNode = SpecNode.child(top, root, "dataset");
+        Path dataset = Path.of(datasetNode.required());
+        if (!Files.isDirectory(dataset.resolve("videos"))) {
+            throw datasetNode.error("no videos/ folder in " + dataset.toAbsolutePath(),
+                    "run './signkit synth --quick' for the synthetic dataset, or point at a dataset with videos/<group>/");
+        }
+        String validation = pick(over, overRoot, top, root, "validation").text(null);
+        if (validation != null && !Files.isDirectory(dataset.resolve("videos").resolve(validation))) {
+            throw pick(over, overRoot, top, root, "validation").error("no videos/" + validation + " in the dataset",
+                    "name a group folder of " + dataset.resolve("videos"));
+        }
+        int signs = pick(over, overRoot, top, root, "signs").integer(0, 0, 10_000);
+        int frameSize = frames(SpecNode.child(top, root, "frames"), 224);
+        SpecNode overFrames = SpecNode.child(over, overRoot == null ? root : overRoot, "frames");
+        if (overFrames.present()) {
+            frameSize = frames(overFrames, frameSize);
+        }
+        TrainingSettings training = training(SpecNode.child(top, root, "training"),
+                new TrainingSettings("efficientnet-b0", 224, 10, 16, 1e-3, "constant", 0, "frame", 0.2));
+        SpecNode overTraining = SpecNode.child(over, overRoot == null ? root : overRoot, "training");
+        if (overTraining.present()) {
+            training = training(overTraining, training);
+        }
+        BackgroundSettings background = background(SpecNode.child(top, root, "background"),
+                new BackgroundSettings("plate", "builtin", 5, "source", 0, true));
+        SpecNode overBackground = SpecNode.child(over, overRoot == null ? root : overRoot, "background");
+        if (overBackground.present()) {
+            background = background(overBackground, background);
+        }
+        List<Condition> conditions = conditions(SpecNode.child(top, root, "conditions"), SpecNode.child(top, root, "defaults"),
+                dataset);
+        int repeats = pick(over, overRoot, top, root, "repeats").integer(3, 1, 100);
+        long seed = pick(over, overRoot, top, root, "seed").integer(1, 0, Integer.MAX_VALUE);
+        List<String> metrics = new ArrayList<>();
+        SpecNode metricsNode = SpecNode.child(top, root, "metrics");
+        if (metricsNode.present()) {
+            for (SpecNode m : metricsNode.list()) {
+                metrics.add(m.choice(null, METRICS));
+            }
+        } else {
+            metrics.addAll(List.of("test_accuracy", "validation_accuracy"));
+        }
+        if (metrics.contains("validation_accuracy") && validation == null) {
+            metrics.removeIf(m -> m.startsWith("validation_"));
+        }
+        List<PlannedTest> analysis = analysis(SpecNode.child(top, root, "analysis"), conditions, metrics);
+        return new ExperimentSpec(file, profile == null ? "default" : profile, name, question, dataset, validation, signs,
+                frameSize, conditions, training, background, repeats, seed, metrics, analysis);
+    }
+
+    /** A hash of everything that decides the trials' results (not the analysis plan). */
+    public String trialsHash() {
+        return org.signkit.core.Checksums.sha256(Json.write(List.of(dataset.toString(), String.valueOf(validation), signs,
+                frameSize, conditions, training, background, repeats, seed)));
+    }
+
+    /** The condition called {@code name}. */
+    public Condition condition(String name) {
+        return conditions.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static List<String> profileNames(SpecNode profiles) {
+        if (!(profiles.node() instanceof org.yaml.snakeyaml.nodes.MappingNode m)) {
+            throw profiles.error("expected a mapping of profile names", "e.g. 'profiles: {quick: {...}, full: {...}}'");
+        }
+        return m.getValue().stream().map(t -> ((org.yaml.snakeyaml.nodes.ScalarNode) t.getKeyNode()).getValue()).toList();
+    }
+
+    private static SpecNode pick(Map<String, SpecNode> over, SpecNode overRoot, Map<String, SpecNode> top, SpecNode root,
+                                 String key) {
+        return over.containsKey(key) ? over.get(key) : SpecNode.child(top, root, key);
+    }
+
+    private static int frames(SpecNode n, int fallback) {
+        if (!n.present()) {
+            return fallback;
+        }
+        Map<String, SpecNode> m = n.mapping(Set.of("size"));
+        return SpecNode.child(m, n, "size").integer(fallback, 16, 4096);
+    }
+
+    private static TrainingSettings training(SpecNode n, TrainingSettings d) {
+        if (!n.present()) {
+            return d;
+        }
+        Map<String, SpecNode> m = n.mapping(Set.of("model", "size", "epochs", "batch", "lr", "schedule", "patience", "split",
+                "test"));
+        return new TrainingSettings(
+                SpecNode.child(m, n, "model").choice(d.model(), List.of("efficientnet-b0", "baseline-cnn")),
+                SpecNode.child(m, n, "size").integer(d.size(), 16, 1024),
+                SpecNode.child(m, n, "epochs").integer(d.epochs(), 1, 1000),
+                SpecNode.child(m, n, "batch").integer(d.batch(), 1, 4096),
+                SpecNode.child(m, n, "lr").number(d.lr(), 1e-7, 1),
+                SpecNode.child(m, n, "schedule").choice(d.schedule(), TrainingConfig.SCHEDULES),
+                SpecNode.child(m, n, "patience").integer(d.patience(), 0, 1000),
+                SpecNode.child(m, n, "split").choice(d.split(), List.of("frame", "take", "signer")),
+                SpecNode.child(m, n, "test").number(d.test(), 0.01, 0.99));
+    }
+
+    private static BackgroundSettings background(SpecNode n, BackgroundSettings d) {
+        if (!n.present()) {
+            return d;
+        }
+        Map<String, SpecNode> m = n.mapping(Set.of("method", "scenes", "count", "size", "harmonise", "truth"));
+        String size = SpecNode.child(m, n, "size").text(d.size());
+        if (!size.equals("source") && !size.matches("\\d+x\\d+")) {
+            throw SpecNode.child(m, n, "size").error("'" + size + "' is not a size", "write source or WxH, e.g. 331x331");
+        }
+        String scenes = SpecNode.child(m, n, "scenes").text(d.scenes());
+        if (!scenes.equals("builtin") && !Files.isDirectory(Path.of(scenes))) {
+            throw SpecNode.child(m, n, "scenes").error("no folder " + scenes, "write builtin or a folder of scene images");
+        }
+        return new BackgroundSettings(SpecNode.child(m, n, "method").text(d.method()), scenes,
+                SpecNode.child(m, n, "count").integer(d.count(), 1, 100), size,
+                SpecNode.child(m, n, "harmonise").number(d.harmonise(), 0, 1),
+                SpecNode.child(m, n, "truth").bool(d.truth()));
+    }
+
+    private static final Set<String> CONDITION_KEYS = Set.of("name", "capture", "fps", "augmentation", "background");
+
+    private static List<Condition> conditions(SpecNode n, SpecNode defaultsNode, Path dataset) {
+        Map<String, SpecNode> d = defaultsNode.present() ? defaultsNode.mapping(CONDITION_KEYS) : Map.of();
+        if (!n.present()) {
+            throw n.error("missing", "list the compared conditions under 'conditions:'");
+        }
+        List<Condition> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (SpecNode c : n.list()) {
+            Map<String, SpecNode> m = c.mapping(CONDITION_KEYS);
+            SpecNode nameNode = SpecNode.child(m, c, "name");
+            String name = nameNode.required();
+            if (!names.add(name)) {
+                throw nameNode.error("condition '" + name + "' appears twice", "give every condition its own name");
+            }
+            SpecNode captureNode = m.containsKey("capture") ? m.get("capture") : SpecNode.child(d, defaultsNode, "capture");
+            String capture = captureNode.text("capture60");
+            if (!Files.isDirectory(dataset.resolve("videos").resolve(capture))) {
+                throw captureNode.error("no videos/" + capture + " in " + dataset, "name a group folder of " + dataset.resolve("videos"));
+            }
+            SpecNode fpsNode = m.containsKey("fps") ? m.get("fps") : SpecNode.child(d, defaultsNode, "fps");
+            String fps = fpsNode.text("30");
+            if (!fps.equals("source")) {
+                fpsNode.number(0, 0.1, 1000);
+            }
+            SpecNode augNode = m.containsKey("augmentation") ? m.get("augmentation") : SpecNode.child(d, defaultsNode, "augmentation");
+            String augmentation = augNode.text("none");
+            try {
+                if (!augmentation.equals("none")) {
+                    org.signkit.augment.TransformCatalog.resolve(augmentation);
+                }
+            } catch (RuntimeException | IOException e) {
+                throw augNode.error(e.getMessage(), "use none, geometric, intensity, all, a transform name, or a pipeline file");
+            }
+            SpecNode bgNode = m.containsKey("background") ? m.get("background") : SpecNode.child(d, defaultsNode, "background");
+            out.add(new Condition(name, capture, fps, augmentation, bgNode.bool(false)));
+        }
+        if (out.size() < 2) {
+            throw n.error("an experiment compares at least two conditions", "add another condition");
+        }
+        return out;
+    }
+
+    private static List<PlannedTest> analysis(SpecNode n, List<Condition> conditions, List<String> metrics) {
+        List<PlannedTest> out = new ArrayList<>();
+        if (!n.present()) {
+            return out;
+        }
+        List<String> names = conditions.stream().map(Condition::name).toList();
+        for (SpecNode t : n.list()) {
+            Map<String, SpecNode> m = t.mapping(Set.of("test", "metric", "groups", "alpha", "correction", "alternative", "claim"));
+            String test = SpecNode.child(m, t, "test").choice("anova", List.of("anova", "ttest", "pairwise"));
+            SpecNode metricNode = SpecNode.child(m, t, "metric");
+            String metric = metricNode.choice("validation_accuracy", METRICS);
+            if (!metrics.contains(metric)) {
+                throw metricNode.error("metric '" + metric + "' is not recorded by this spec", "recorded: " + metrics
+                        + " (validation metrics need 'validation:')");
+            }
+            List<String> groups = groupList(SpecNode.child(m, t, "groups"), names);
+            if (test.equals("ttest") && groups.size() != 2) {
+                throw SpecNode.child(m, t, "groups").error("a t-test compares exactly two groups", "list two condition names");
+            }
+            Claim claim = null;
+            SpecNode claimNode = SpecNode.child(m, t, "claim");
+            if (claimNode.present()) {
+                Map<String, SpecNode> cm = claimNode.mapping(Set.of("kind", "groups", "statement"));
+                claim = new Claim(SpecNode.child(cm, claimNode, "kind").choice("best", List.of("best", "greater", "no-difference")),
+                        groupList(SpecNode.child(cm, claimNode, "groups"), names),
+                        SpecNode.child(cm, claimNode, "statement").text(""));
+            }
+            out.add(new PlannedTest(test, metric, groups, SpecNode.child(m, t, "alpha").number(0.05, 1e-6, 0.5),
+                    SpecNode.child(m, t, "correction").choice("holm", List.of("holm", "bonferroni", "bh", "none")),
+                    SpecNode.child(m, t, "alternative").choice("two-sided", List.of("two-sided", "greater", "less")), claim));
+        }
+        return out;
+    }
+
+    private static List<String> groupList(SpecNode n, List<String> names) {
+        if (!n.present()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (SpecNode g : n.list()) {
+            String v = g.required();
+            if (!names.contains(v)) {
+                throw g.error("no condition '" + v + "'", "conditions: " + names);
+            }
+            out.add(v);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,151 @@
+package org.signkit.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.signkit.core.BadInputException;
+import org.signkit.synth.SynthOptions;
+import org.signkit.synth.SyntheticDatasetGenerator;
+import org.signkit.train.EpochRecord;
+import org.signkit.train.TrainingProgress;
+
+/**
+ * A tiny spec (2 conditions × 2 repeats, baseline CNN, 2 epochs) on a tiny synthetic dataset: the same spec
+ * and seed give the same metrics twice; a run killed in the middle of a trial and rerun gives the same
+ * records as an uninterrupted one; typos are named with key and line.
+ */
+class ExperimentRunnerTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path spec;
+
+    @BeforeAll
+    static void tinyDatasetAndSpec() throws IOException {
+        new SyntheticDatasetGenerator(new SynthOptions(2, 2, 2, List.of(30), true, 96, 160, 5, 2))
+                .generate(dir.resolve("data"), (j, r, d, t) -> { });
+        spec = write("tiny.yaml", """
+                name: tiny
+                question: Does geometric augmentation change anything on a tiny set?
+                dataset: %s
+                validation: validation
+                frames: {size: 48}
+                defaults: {capture: capture30, fps: 10}
+                conditions:
+                  - {name: none, augmentation: none}
+                  - {name: geometric, augmentation: geometric}
+                training: {model: baseline-cnn, size: 24, epochs: 2, batch: 16, lr: 0.003, split: take}
+                repeats: 2
+                seed: 7
+                metrics: [test_accuracy, validation_accuracy]
+                analysis:
+                  - test: ttest
+                    metric: test_accuracy
+                    groups: [geometric, none]
+                    alternative: greater
+                    claim: {kind: greater, groups: [geometric, none], statement: geometric beats none}
+                """.formatted(dir.resolve("data")));
+    }
+
+    @Test
+    void sameSpecAndSeedGiveTheSameMetricsAndAnAnalysis() throws IOException {
+        ExperimentSpec s = ExperimentSpec.load(spec, null);
+        List<TrialRecord> a = new ExperimentRunner(s, dir.resolve("run-a"), 2, new ExperimentRunner.Listener() { }).run();
+        List<TrialRecord> b = new ExperimentRunner(s, dir.resolve("run-b"), 2, new ExperimentRunner.Listener() { }).run();
+        assertEquals(4, a.size());
+        assertTrue(a.stream().allMatch(TrialRecord::ok), a.toString());
+        assertEquals(outcomes(a), outcomes(b));
+        assertTrue(a.get(0).metrics().containsKey("validation_accuracy"));
+        assertTrue(a.stream().map(TrialRecord::seed).distinct().count() == 4, "every trial has its own seed");
+
+        Analysis analysis = Analysis.of(s, a);
+        analysis.write(dir.resolve("run-a"));
+        assertEquals(2, analysis.summaries().get("test_accuracy").get(0).n());
+        assertTrue(List.of("agree", "disagree", "inconclusive").contains(analysis.tests().get(0).agreement()));
+        String md = Files.readString(dir.resolve("run-a/analysis.md"));
+        assertTrue(md.contains("| none | 2 |") && md.contains("Study's claim"), md);
+        assertTrue(Files.readString(dir.resolve("run-a/results.csv")).startsWith("metric,condition,n,mean,sd"));
+
+        // A rerun skips every recorded trial.
+        List<String> started = new java.util.ArrayList<>();
+        new ExperimentRunner(s, dir.resolve("run-a"), 2, new ExperimentRunner.Listener() {
+            @Override
+            public void trialStarted(String trial, int index, int total, double eta) {
+                started.add(trial);
+            }
+        }).run();
+        assertEquals(List.of(), started);
+    }
+
+    @Test
+    void aRunKilledInsideATrialResumesToTheSameRecords() throws IOException {
+        ExperimentSpec s = ExperimentSpec.load(spec, null);
+        Path killed = dir.resolve("run-killed");
+        // Dies after the first epoch of the third trial, with its checkpoint on disk (as kill -9 would).
+        class Killed extends Error {
+        }
+        int[] epochs = {0};
+        ExperimentRunner.Listener dying = new ExperimentRunner.Listener() {
+            @Override
+            public TrainingProgress training() {
+                return new TrainingProgress() {
+                    @Override
+                    public void epoch(EpochRecord r) {
+                        if (++epochs[0] == 5) {
+                            throw new Killed();
+                        }
+                    }
+                };
+            }
+        };
+        assertThrows(Killed.class, () -> new ExperimentRunner(s, killed, 2, dying).run());
+        assertEquals(2, new TrialRecords(killed.resolve(TrialRecords.FILE_NAME)).read().size());
+        List<TrialRecord> resumed = new ExperimentRunner(s, killed, 2, new ExperimentRunner.Listener() { }).run();
+        List<TrialRecord> straight = new ExperimentRunner(s, dir.resolve("run-straight"), 2,
+                new ExperimentRunner.Listener() { }).run();
+        assertEquals(outcomes(straight), outcomes(resumed));
+    }
+
+    @Test
+    void typosAndBadValuesNameTheKeyAndLine() throws IOException {
+        String good = Files.readString(spec);
+        BadInputException e = assertThrows(BadInputException.class, () -> ExperimentSpec.load(
+                write("typo.yaml", good.replace("epochs: 2", "epoch: 2")), null));
+        assertTrue(e.getMessage().contains("line 10: training.epoch: unknown key") && e.getMessage().contains("epochs"),
+                e.getMessage());
+        e = assertThrows(BadInputException.class, () -> ExperimentSpec.load(write("range.yaml", good.replace("repeats: 2",
+                "repeats: 0")), null));
+        assertTrue(e.getMessage().contains("line 11: repeats: 0 is out of range"), e.getMessage());
+        e = assertThrows(BadInputException.class, () -> ExperimentSpec.load(write("group.yaml", good.replace(
+                "groups: [geometric, none]\n    alternative", "groups: [geometric, nothing]\n    alternative")), null));
+        assertTrue(e.getMessage().contains("no condition 'nothing'"), e.getMessage());
+        e = assertThrows(BadInputException.class, () -> ExperimentSpec.load(write("data.yaml", good.replace(
+                dir.resolve("data").toString(), dir.resolve("nodata").toString())), null));
+        assertTrue(e.getMessage().contains("line 3: dataset: no videos/") && e.getMessage().contains("signkit synth"),
+                e.getMessage());
+        e = assertThrows(BadInputException.class, () -> ExperimentSpec.load(spec, "quick"));
+        assertTrue(e.getMessage().contains("no profiles"), e.getMessage());
+    }
+
+    /** What must not depend on timing: metrics (not the training time) and per-epoch losses and accuracies. */
+    private static String outcomes(List<TrialRecord> records) {
+        return records.stream().map(r -> r.trial() + " " + r.seed() + " " + r.configHash() + " " + r.dataSha256() + " "
+                + new java.util.TreeMap<>(r.metrics()).headMap("train_seconds") + " "
+                + new java.util.TreeMap<>(r.metrics()).tailMap("train_seconds", false) + " " + r.epochs().stream().map(e -> e.epoch() + ":" + e.trainLoss() + "/" + e.testAccuracy()
+                        + "/" + e.validationAccuracy()).toList()).collect(Collectors.joining("\n"));
+    }
+
+    private static Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+}
