@@ -124,7 +124,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
     private static final Set<String> TOP = Set.of("name", "question", "dataset", "validation", "signs", "frames",
             "defaults", "conditions", "training", "background", "repeats", "seed", "metrics", "analysis", "profiles");
     private static final Set<String> PROFILE = Set.of("validation", "signs", "frames", "training", "background", "repeats",
-            "seed");
+            "seed", "conditions");
 
     /** Reads and validates a spec, applying {@code profile} (null: none). */
     public static ExperimentSpec load(Path file, String profile) throws IOException {
@@ -181,6 +181,14 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         }
         List<Condition> conditions = conditions(SpecNode.child(top, root, "conditions"), SpecNode.child(top, root, "defaults"),
                 dataset);
+        SpecNode subset = SpecNode.child(over, overRoot == null ? root : overRoot, "conditions");
+        if (subset.present()) {
+            List<String> keep = groupList(subset, conditions.stream().map(Condition::name).toList());
+            if (keep.size() < 2) {
+                throw subset.error("a profile keeps at least two conditions", "list two or more condition names");
+            }
+            conditions = conditions.stream().filter(c -> keep.contains(c.name())).toList();
+        }
         int repeats = pick(over, overRoot, top, root, "repeats").integer(3, 1, 100);
         long seed = pick(over, overRoot, top, root, "seed").integer(1, 0, Integer.MAX_VALUE);
         List<String> metrics = new ArrayList<>();
@@ -195,7 +203,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         if (metrics.contains("validation_accuracy") && validation == null) {
             metrics.removeIf(m -> m.startsWith("validation_"));
         }
-        List<PlannedTest> analysis = analysis(SpecNode.child(top, root, "analysis"), conditions, metrics);
+        List<PlannedTest> analysis = analysis(SpecNode.child(top, root, "analysis"), conditions, metrics, subset.present());
         return new ExperimentSpec(file, profile == null ? "default" : profile, name, question, dataset, validation, signs,
                 frameSize, conditions, training, background, repeats, seed, metrics, analysis);
     }
@@ -312,7 +320,8 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         return out;
     }
 
-    private static List<PlannedTest> analysis(SpecNode n, List<Condition> conditions, List<String> metrics) {
+    /** The analysis plan; with a profile's condition subset, tests naming a dropped condition are left out. */
+    private static List<PlannedTest> analysis(SpecNode n, List<Condition> conditions, List<String> metrics, boolean subset) {
         List<PlannedTest> out = new ArrayList<>();
         if (!n.present()) {
             return out;
@@ -327,7 +336,11 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
                 throw metricNode.error("metric '" + metric + "' is not recorded by this spec", "recorded: " + metrics
                         + " (validation metrics need 'validation:')");
             }
-            List<String> groups = groupList(SpecNode.child(m, t, "groups"), names);
+            SpecNode groupsNode = SpecNode.child(m, t, "groups");
+            if (subset && groupsNode.present() && !names.containsAll(groupsNode.list().stream().map(SpecNode::required).toList())) {
+                continue;
+            }
+            List<String> groups = groupList(groupsNode, names);
             if (test.equals("ttest") && groups.size() != 2) {
                 throw SpecNode.child(m, t, "groups").error("a t-test compares exactly two groups", "list two condition names");
             }
@@ -335,8 +348,13 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
             SpecNode claimNode = SpecNode.child(m, t, "claim");
             if (claimNode.present()) {
                 Map<String, SpecNode> cm = claimNode.mapping(Set.of("kind", "groups", "statement"));
+                SpecNode claimGroups = SpecNode.child(cm, claimNode, "groups");
+                if (subset && claimGroups.present()
+                        && !names.containsAll(claimGroups.list().stream().map(SpecNode::required).toList())) {
+                    continue;
+                }
                 claim = new Claim(SpecNode.child(cm, claimNode, "kind").choice("best", List.of("best", "greater", "no-difference")),
-                        groupList(SpecNode.child(cm, claimNode, "groups"), names),
+                        groupList(claimGroups, names),
                         SpecNode.child(cm, claimNode, "statement").text(""));
             }
             out.add(new PlannedTest(test, metric, groups, SpecNode.child(m, t, "alpha").number(0.05, 1e-6, 0.5),

@@ -1,0 +1,110 @@
+package org.signkit.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.signkit.core.AtomicFiles;
+import org.signkit.synth.SynthOptions;
+import org.signkit.synth.SyntheticDatasetGenerator;
+
+/**
+ * {@code signkit reproduce}: the study's four experiments from their specs, one profile, then a summary
+ * that sets each verdict beside the study's claim (agree / disagree / inconclusive). The synthetic
+ * dataset the specs point at is generated first when it is missing.
+ *
+ * @param experiments folder of the specs
+ * @param profile     {@code quick} or {@code full}
+ * @param out         report folder: one run folder per experiment and {@code README.md}
+ */
+public record Reproduction(Path experiments, String profile, Path out) {
+
+    /** The study's experiments, in run order. */
+    public static final List<String> SPECS = List.of("fps-subsample", "fps-capture", "augmentation", "background");
+
+    /** One experiment's outcome. */
+    public record Outcome(ExperimentSpec spec, Path runDir, Analysis analysis) {
+    }
+
+    /** Runs everything; {@code listener} gives each experiment's progress listener, {@code log} notes. */
+    public List<Outcome> run(Function<ExperimentSpec, ExperimentRunner.Listener> listener, Consumer<String> log, int workers)
+            throws IOException {
+        long t0 = System.nanoTime();
+        List<ExperimentSpec> specs = new ArrayList<>();
+        for (String name : SPECS) {
+            Path file = experiments.resolve(name + ".yaml");
+            if (name.equals(SPECS.get(0))) {
+                ensureSynthetic(file, log);
+            }
+            specs.add(ExperimentSpec.load(file, profile));
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (ExperimentSpec spec : specs) {
+            Path runDir = out.resolve(spec.name());
+            log.accept("experiment " + spec.name() + " (" + spec.conditions().size() + " conditions x " + spec.repeats()
+                    + " repeats) -> " + runDir);
+            List<TrialRecord> records = new ExperimentRunner(spec, runDir, workers, listener.apply(spec)).run();
+            Analysis a = Analysis.of(spec, records);
+            a.write(runDir);
+            outcomes.add(new Outcome(spec, runDir, a));
+        }
+        AtomicFiles.writeString(out.resolve("README.md"), summary(outcomes, (System.nanoTime() - t0) / 1e9));
+        return outcomes;
+    }
+
+    /** Generates the quick synthetic dataset where the first spec expects it, if it is not there. */
+    private static void ensureSynthetic(Path spec, Consumer<String> log) throws IOException {
+        String text = Files.readString(spec);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^dataset:\\s*(\\S+)").matcher(text);
+        if (!m.find()) {
+            return;
+        }
+        Path dataset = Path.of(m.group(1));
+        if (Files.isRegularFile(dataset.resolve("dataset.yaml")) || !dataset.toString().endsWith("synthsign")) {
+            return;
+        }
+        log.accept("synth: generating the quick synthetic dataset -> " + dataset);
+        new SyntheticDatasetGenerator(SynthOptions.quick(1, Runtime.getRuntime().availableProcessors()))
+                .generate(dataset, (job, reused, done, total) -> { });
+    }
+
+    /** The summary page: each claim of the study beside this run's verdict. */
+    static String summary(List<Outcome> outcomes, double seconds) {
+        StringBuilder md = new StringBuilder("# Reproduction of Carneiro et al. (2021)\n\n");
+        md.append(String.format(Locale.ROOT, "Profile `%s`; %d experiments in %.1f minutes. Each verdict comes from the "
+                + "experiment's planned test; *agree* / *disagree* need a significant result (or, for a claim of no "
+                + "difference, its absence), *inconclusive* means the test could not decide.%n%n",
+                outcomes.isEmpty() ? "-" : outcomes.get(0).spec().profile(), outcomes.size(), seconds / 60));
+        md.append("| experiment | the study's claim | this run's verdict | agreement |\n|---|---|---|---|\n");
+        for (Outcome o : outcomes) {
+            for (Analysis.TestOutcome t : o.analysis().tests()) {
+                if (t.claim() != null) {
+                    md.append("| [").append(o.spec().name()).append("](").append(o.spec().name()).append("/analysis.md) | ")
+                            .append(t.claim()).append(" | ").append(t.verdict()).append(" | **").append(t.agreement())
+                            .append("** |\n");
+                }
+            }
+        }
+        md.append("\n## Results\n\n");
+        for (Outcome o : outcomes) {
+            md.append("### ").append(o.spec().name()).append("\n\n").append(o.spec().question()).append("\n\n");
+            md.append("| condition | n | test accuracy | validation accuracy |\n|---|---|---|---|\n");
+            var test = o.analysis().summaries().get("test_accuracy");
+            var val = o.analysis().summaries().get("validation_accuracy");
+            for (int i = 0; i < test.size(); i++) {
+                md.append(String.format(Locale.ROOT, "| %s | %d | %.4f ± %.4f | %s |%n", test.get(i).group(), test.get(i).n(),
+                        test.get(i).mean(), test.get(i).sd(), val == null ? "-"
+                                : String.format(Locale.ROOT, "%.4f ± %.4f", val.get(i).mean(), val.get(i).sd())));
+            }
+            if (!o.analysis().missing().isEmpty()) {
+                md.append("\nMissing trials: ").append(String.join(", ", o.analysis().missing())).append('\n');
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+}
