@@ -1,0 +1,36 @@
+package org.signkit.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The study's four specs in experiments/ load with each profile, and the quick profile keeps every claim. */
+class StudySpecsTest {
+
+    @Test
+    void everySpecLoadsWithEveryProfile(@TempDir Path dir) throws IOException {
+        for (String group : new String[] {"capture60", "capture30", "validation"}) {
+            Files.createDirectories(dir.resolve("data/videos").resolve(group));
+        }
+        Path experiments = Path.of("../../experiments");
+        for (String name : Reproduction.SPECS) {
+            String text = Files.readString(experiments.resolve(name + ".yaml"))
+                    .replace("dataset: datasets/generated/synthsign", "dataset: " + dir.resolve("data"));
+            Path spec = Files.writeString(dir.resolve(name + ".yaml"), text);
+            ExperimentSpec quick = ExperimentSpec.load(spec, "quick");
+            ExperimentSpec full = ExperimentSpec.load(spec, "full");
+            assertEquals(name, quick.name());
+            assertEquals("baseline-cnn", quick.training().model());
+            assertEquals("efficientnet-b0", full.training().model());
+            assertEquals(224, full.training().size());
+            assertEquals(3, full.repeats());
+            assertEquals(1, quick.analysis().stream().filter(t -> t.claim() != null).count(), name + " quick claims");
+            assertTrue(full.analysis().stream().anyMatch(t -> t.claim() != null), name);
+        }
+    }
+}
