@@ -1,9 +1,23 @@
 package org.signkit.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.signkit.experiment.DerivedData;
+import org.signkit.experiment.ExperimentRunner;
+import org.signkit.experiment.ExperimentSpec;
 import org.signkit.experiment.Reproduction;
+import org.signkit.experiment.TrialRecord;
+import org.signkit.experiment.TrialRecords;
+import org.signkit.explain.ExplainJob;
+import org.signkit.explain.HideColour;
+import org.signkit.explain.LimeSettings;
+import org.signkit.report.RunReport;
+import org.signkit.train.FrameSet;
+import org.signkit.train.TrainedModel;
+import org.signkit.vision.TruthIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -12,9 +26,9 @@ import picocli.CommandLine.Option;
 /** {@code signkit reproduce}: the study's four experiments, their analyses and a claims summary. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Reproduce the study: synthetic data (if missing) -> fps-subsample, fps-capture, augmentation and",
-                "background experiments (experiments/*.yaml) -> analysis -> OUT/README.md comparing each verdict with",
-                "the study's claim. --quick runs in minutes on 2 cores; --full uses the study's settings (a GPU job).",
-                "A rerun resumes where the last one stopped."})
+                "background experiments (experiments/*.yaml) -> analysis -> LIME on each experiment's best trial ->",
+                "OUT/README.md and the HTML report OUT/report/index.html, each verdict beside the study's claim.",
+                "--quick runs in minutes on 2 cores; --full uses the study's settings (a GPU job). A rerun resumes."})
 final class ReproduceCommand implements Callable<Integer> {
 
     static final class Profile {
@@ -56,8 +70,36 @@ final class ReproduceCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<Reproduction.Outcome> outcomes = new Reproduction(experiments, name, dir)
                 .run(ExperimentCommand::listener, System.err::println, workers);
+        for (Reproduction.Outcome o : outcomes) {
+            explainBestTrial(o, name.equals("quick") ? 300 : 1000);
+        }
+        Path page = RunReport.write(dir, dir.resolve("report"));
         System.out.printf("reproduce --%s: %d experiments in %.1f min%n", name, outcomes.size(), (System.nanoTime() - t0) / 6e10);
-        System.out.println("report: " + dir.resolve("README.md"));
+        System.out.println("summary: " + dir.resolve("README.md"));
+        System.out.println("report: " + page);
         return outcomes.stream().allMatch(o -> o.analysis().missing().isEmpty()) ? 0 : 1;
+    }
+
+    /**
+     * LIME on the experiment's best trial (highest validation accuracy), one validation frame per sign,
+     * with the pointing game on the synthetic truth: the report's gallery. Skipped when already done.
+     */
+    private static void explainBestTrial(Reproduction.Outcome o, int samples) throws Exception {
+        ExperimentSpec s = o.spec();
+        Path out = o.runDir().resolve("explain");
+        if (s.validation() == null || Files.isRegularFile(out.resolve("explanations.json"))) {
+            return;
+        }
+        TrialRecord best = new TrialRecords(o.runDir().resolve(TrialRecords.FILE_NAME)).latest().stream().filter(TrialRecord::ok)
+                .max(Comparator.comparingDouble(r -> r.metrics().getOrDefault("validation_accuracy", 0.0))).orElse(null);
+        if (best == null) {
+            return;
+        }
+        Path frames = new DerivedData(s.dataset(), m -> { }).frames(s.validation(), ExperimentRunner.VALIDATION_FPS, s.frameSize());
+        Path truth = s.dataset().resolve("truth").resolve(s.validation());
+        System.err.println(s.name() + ": explaining " + best.trial() + " on " + frames);
+        new ExplainJob(TrainedModel.load(o.runDir().resolve("trials").resolve(best.trial())), FrameSet.load(frames), 1,
+                new LimeSettings(samples, "quickshift", HideColour.MEAN, 0.25, 1.0, 5, 1, 64, 1), 3,
+                Files.isDirectory(truth) ? new TruthIndex(truth) : null, out).run(m -> { });
     }
 }

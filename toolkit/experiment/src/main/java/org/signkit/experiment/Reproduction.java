@@ -73,7 +73,7 @@ public record Reproduction(Path experiments, String profile, Path out) {
     }
 
     /** The summary page: each claim of the study beside this run's verdict. */
-    static String summary(List<Outcome> outcomes, double seconds) {
+    public static String summary(List<Outcome> outcomes, double seconds) {
         StringBuilder md = new StringBuilder("# Reproduction of Carneiro et al. (2021)\n\n");
         md.append(String.format(Locale.ROOT, "Profile `%s`; %d experiments in %.1f minutes. Each verdict comes from the "
                 + "experiment's planned test; *agree* / *disagree* need a significant result (or, for a claim of no "

@@ -26,7 +26,7 @@ import org.signkit.core.BadInputException;
 /**
  * MediaPipe's selfie model through OpenCV DNN on a real photograph (skimage's astronaut.png, Debian
  * python3-skimage), against a coarse hand-traced outline committed with the test. The model is fetched
- * by {@code signkit models fetch selfie}; {@code .ci/run} installs both and sets SIGNKIT_REQUIRE_MODELS=1,
+ * by {@code signkit models fetch selfie}; {@code .ci/run} installs both and sets SIGNKIT_REQUIRE_TOOLS=1,
  * which turns a missing model or picture into a failure instead of a skipped test.
  */
 class SelfieSegmenterTest {
@@ -36,7 +36,7 @@ class SelfieSegmenterTest {
     @Test
     void selfieMaskSeparatesTheAstronautFromTheBackground() throws IOException {
         ModelStore store = ModelStore.fromEnvironment();
-        boolean required = "1".equals(System.getenv("SIGNKIT_REQUIRE_MODELS"));
+        boolean required = "1".equals(System.getenv("SIGNKIT_REQUIRE_TOOLS"));
         boolean present = Files.isRegularFile(store.path(ModelStore.SELFIE)) && Files.isRegularFile(ASTRONAUT);
         assertTrue(present || !required, "selfie model or astronaut.png missing: run './signkit models fetch selfie' "
                 + "and 'apt-get install python3-skimage'");

@@ -1,0 +1,47 @@
+package org.signkit.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Small HTML helpers: escaping, tables, numbers; the one stylesheet every page inlines. */
+final class Html {
+
+    static final String STYLE = "<style>body{font-family:sans-serif;margin:2em auto;max-width:1100px;color:#222}"
+            + "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding:.25em .6em;text-align:left}"
+            + "th{background:#eee}.agree{color:#080;font-weight:bold}.disagree{color:#b00;font-weight:bold}"
+            + ".inconclusive{color:#a60;font-weight:bold}img{max-width:100%}code{background:#f4f4f4}"
+            + "figure{display:inline-block;margin:.4em;vertical-align:top}figcaption{font-size:.8em;max-width:600px}</style>";
+
+    private Html() {
+    }
+
+    static String esc(Object o) {
+        return String.valueOf(o).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    static String num(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    static String p(double v) {
+        return Double.isNaN(v) ? "–" : v < 1e-4 ? String.format(Locale.ROOT, "%.1e", v) : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** A table with a header row; cells are escaped. */
+    static String table(List<String> header, List<List<String>> rows) {
+        StringBuilder h = new StringBuilder("<table><tr>");
+        header.forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+        h.append("</tr>");
+        for (List<String> r : rows) {
+            h.append("<tr>");
+            r.forEach(c -> h.append("<td>").append(esc(c)).append("</td>"));
+            h.append("</tr>");
+        }
+        return h.append("</table>").toString();
+    }
+
+    static String page(String title, String body) {
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title) + "</title>" + STYLE
+                + "</head><body>" + body + "</body></html>\n";
+    }
+}

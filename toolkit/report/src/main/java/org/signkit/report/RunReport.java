@@ -1,0 +1,88 @@
+package org.signkit.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.signkit.core.AtomicFiles;
+import org.signkit.core.BadInputException;
+import org.signkit.experiment.Analysis;
+import org.signkit.experiment.Reproduction;
+
+/**
+ * {@code signkit report}: the report of one experiment run, or of a reproduction (a folder of runs): one
+ * page per experiment and an index that sets each of the study's claims beside this run's verdict
+ * (agree / disagree / inconclusive), with {@code summary.md} beside it.
+ */
+public final class RunReport {
+
+    private RunReport() {
+    }
+
+    /** Writes the report of {@code run} into {@code out}; returns the page to open. */
+    public static Path write(Path run, Path out) throws IOException {
+        if (Files.isRegularFile(run.resolve("spec.json"))) {
+            new ExperimentReport(run).write(out);
+            return out.resolve("index.html");
+        }
+        List<Path> runs;
+        try (Stream<Path> list = Files.list(run)) {
+            runs = list.filter(p -> Files.isRegularFile(p.resolve("spec.json"))).sorted(RunReport::studyOrder).toList();
+        } catch (IOException e) {
+            throw new BadInputException(run, "not a readable folder", "give a run folder of 'signkit experiment run' or 'signkit reproduce'", e);
+        }
+        if (runs.isEmpty()) {
+            throw new BadInputException(run, "no experiment runs here (no spec.json)", "give a folder written by 'signkit experiment run' or 'signkit reproduce'");
+        }
+        List<Reproduction.Outcome> outcomes = new ArrayList<>();
+        for (Path r : runs) {
+            ExperimentReport.Loaded l = new ExperimentReport(r).write(out.resolve(r.getFileName()));
+            outcomes.add(new Reproduction.Outcome(l.spec(), r, l.analysis()));
+        }
+        double seconds = outcomes.stream().mapToDouble(o -> trialSeconds(o.runDir())).sum();
+        AtomicFiles.writeString(out.resolve("summary.md"), Reproduction.summary(outcomes, seconds));
+        AtomicFiles.writeString(out.resolve("index.html"), Html.page("signkit reproduction", index(outcomes)));
+        return out.resolve("index.html");
+    }
+
+    private static int studyOrder(Path a, Path b) {
+        int ia = Reproduction.SPECS.indexOf(a.getFileName().toString());
+        int ib = Reproduction.SPECS.indexOf(b.getFileName().toString());
+        return ia >= 0 && ib >= 0 ? Integer.compare(ia, ib) : a.compareTo(b);
+    }
+
+    private static double trialSeconds(Path run) {
+        try {
+            return new org.signkit.experiment.TrialRecords(run.resolve(org.signkit.experiment.TrialRecords.FILE_NAME)).latest()
+                    .stream().mapToDouble(org.signkit.experiment.TrialRecord::seconds).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String index(List<Reproduction.Outcome> outcomes) {
+        StringBuilder h = new StringBuilder("<h1>Reproduction of Carneiro et al. (2021)</h1>");
+        h.append("<p>Profile <code>").append(Html.esc(outcomes.get(0).spec().profile())).append("</code>. Each verdict comes from the "
+                + "experiment's planned test; <i>agree</i> and <i>disagree</i> need a significant result (for a claim of no "
+                + "difference, its absence); <i>inconclusive</i> means the test could not decide.</p>");
+        h.append("<table><tr><th>experiment</th><th>the study's claim</th><th>this run's verdict</th><th>agreement</th></tr>");
+        for (Reproduction.Outcome o : outcomes) {
+            for (Analysis.TestOutcome t : o.analysis().tests()) {
+                if (t.claim() != null) {
+                    h.append("<tr><td><a href=\"").append(Html.esc(o.spec().name())).append("/index.html\">")
+                            .append(Html.esc(o.spec().name())).append("</a></td><td>").append(Html.esc(t.claim())).append("</td><td>")
+                            .append(Html.esc(t.verdict())).append("</td><td class=\"").append(t.agreement()).append("\">")
+                            .append(t.agreement()).append("</td></tr>");
+                }
+            }
+        }
+        h.append("</table><h2>Experiments</h2><ul>");
+        for (Reproduction.Outcome o : outcomes) {
+            h.append("<li><a href=\"").append(Html.esc(o.spec().name())).append("/index.html\">").append(Html.esc(o.spec().name()))
+                    .append("</a>: ").append(Html.esc(o.spec().question())).append("</li>");
+        }
+        return h.append("</ul>").toString();
+    }
+}
