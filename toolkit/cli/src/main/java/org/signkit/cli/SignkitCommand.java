@@ -2,6 +2,7 @@ package org.signkit.cli;
 
 import org.signkit.core.BadInputException;
 import org.signkit.core.SignkitVersion;
+import org.signkit.train.Backend;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SignkitCommand.Version.class,
         description = "Sign-language dataset creation experiments: videos -> frames -> augmentation -> training -> statistics.",
-        subcommands = {SynthCommand.class, ProbeCommand.class, FramesCommand.class, SegmentCommand.class, BackgroundCommand.class, AugmentCommand.class, StatsCommand.class, TrainCommand.class, EvalCommand.class, ExplainCommand.class, DatasetCommand.class, ExperimentCommand.class, ReproduceCommand.class, ReportCommand.class, ModelsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SynthCommand.class, ProbeCommand.class, FramesCommand.class, SegmentCommand.class, BackgroundCommand.class, AugmentCommand.class, StatsCommand.class, TrainCommand.class, EvalCommand.class, ExplainCommand.class, DatasetCommand.class, ExperimentCommand.class, ReproduceCommand.class, ReportCommand.class, NotebookCommand.class, ModelsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SignkitCommand implements Runnable {
 
     @CommandLine.Spec
@@ -23,23 +24,8 @@ public final class SignkitCommand implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        // JavaCPP otherwise reads the process's resident size from /proc on every native allocation
-        // (to trigger GC near a limit); signkit frees its native buffers explicitly, and the check
-        // halved the speed of small per-image operations (signkit bench augment).
-        if (System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null) {
-            System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
-        }
-        // ND4J's natives come as a classifier that JavaCPP finds through this extension: oneDNN/AVX2 on
-        // CPU (3-6x faster than the generic build), cuDNN in a -Pcuda build. Other bytedeco libraries
-        // fall back to their plain natives.
-        if (System.getProperty("org.bytedeco.javacpp.platform.extension") == null) {
-            System.setProperty("org.bytedeco.javacpp.platform.extension", cudaBuild() ? "-cudnn" : "-onednn-avx2");
-        }
+        Backend.configureNatives();
         System.exit(execute(args));
-    }
-
-    private static boolean cudaBuild() {
-        return SignkitCommand.class.getClassLoader().getResource("org/nd4j/linalg/jcublas/JCublasBackend.class") != null;
     }
 
     /** Runs the command line and returns its exit status (0 ok, 1 some inputs failed, 2 usage). */
