@@ -117,6 +117,29 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void aFailingTrialIsRecordedAndTheOthersGoOn() throws IOException {
+        ExperimentSpec s = ExperimentSpec.load(write("failing.yaml", Files.readString(spec)
+                .replace("name: tiny", "name: failing")
+                .replace("  - {name: geometric, augmentation: geometric}", "  - {name: five, fps: 5}")
+                .replace("groups: [geometric, none]", "groups: [five, none]").replace("repeats: 2", "repeats: 1")), null);
+        // A frame of the 5 FPS condition goes missing after extraction (a disk problem, a careless clean-up).
+        Path frames = new DerivedData(s.dataset(), m -> { }).frames("capture30", "5", s.frameSize());
+        Path victim;
+        try (var walk = Files.walk(frames)) {
+            victim = walk.filter(p -> p.toString().endsWith(".jpg")).sorted().findFirst().orElseThrow();
+        }
+        Files.delete(victim);
+        List<TrialRecord> records = new ExperimentRunner(s, dir.resolve("run-failing"), 2, new ExperimentRunner.Listener() { }).run();
+        TrialRecord failed = records.stream().filter(r -> r.trial().equals("five-r1")).findFirst().orElseThrow();
+        assertEquals(TrialRecord.FAILED, failed.status());
+        assertTrue(failed.error().contains(victim.getFileName().toString()), failed.error());
+        assertTrue(records.stream().filter(r -> r.trial().equals("none-r1")).findFirst().orElseThrow().ok());
+        Analysis a = Analysis.of(s, records);
+        assertEquals(List.of("five-r1"), a.missing());
+        assertTrue(a.markdown().contains("Missing trials") && a.markdown().contains(victim.getFileName().toString()));
+    }
+
+    @Test
     void typosAndBadValuesNameTheKeyAndLine() throws IOException {
         String good = Files.readString(spec);
         BadInputException e = assertThrows(BadInputException.class, () -> ExperimentSpec.load(
