@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +13,8 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.signkit.synth.Scene;
-import org.signkit.synth.SignAnimator;
 import org.signkit.synth.SignLibrary;
 import org.signkit.synth.Signer;
-import org.signkit.synth.SynthOptions;
 import org.signkit.synth.TakeRenderer;
 import org.signkit.synth.TakeStyle;
 import org.signkit.vision.ModelStore;
@@ -47,12 +44,9 @@ final class SegmentBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         opencv_core.setNumThreads(1);
         Path work = Files.createTempDirectory("signkit-bench-segment");
-        List<Mat> take = new ArrayList<>();
         Scene scene = Scene.trainingWall();
-        SynthOptions o = new SynthOptions(1, 1, 1, List.of(30), false, 360, 640, 1, 1);
-        try (TakeRenderer r = new TakeRenderer(o.camera(), scene, Signer.of(0, 1), 30)) {
-            r.film(new SignAnimator(SignLibrary.study14().get(0), TakeStyle.draw(3)), frames, 3, (bgr, truth) -> take.add(bgr.clone()));
-        }
+        List<Mat> take = TakeRenderer.frames(scene, Signer.of(0, 1), SignLibrary.study14().get(0), TakeStyle.draw(3), 30, frames,
+                360, 640, 3);
         for (int i = 0; i < take.size(); i++) {
             opencv_imgcodecs.imwrite(work.resolve(String.format("frame-%04d.png", i)).toString(), take.get(i));
         }

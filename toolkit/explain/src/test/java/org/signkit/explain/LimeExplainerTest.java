@@ -65,18 +65,11 @@ class LimeExplainerTest {
 
     @Test
     void everySegmentationCutsASyntheticSignerFrame() throws Exception {
-        Mat[] frame = new Mat[1];
-        org.signkit.synth.SynthOptions o = new org.signkit.synth.SynthOptions(1, 1, 1, List.of(30), false, 126, 224, 1, 1);
-        try (org.signkit.synth.TakeRenderer r = new org.signkit.synth.TakeRenderer(o.camera(),
-                org.signkit.synth.Scene.validation(4), org.signkit.synth.Signer.of(0, 1), 30)) {
-            r.film(new org.signkit.synth.SignAnimator(org.signkit.synth.SignLibrary.study14().get(2),
-                    org.signkit.synth.TakeStyle.draw(1)), 12, 1, (bgr, truth) -> {
-                        if (truth.index() == 11) {
-                            frame[0] = bgr.clone();
-                        }
-                    });
-        }
-        try (Mat image = frame[0]) {
+        List<Mat> take = org.signkit.synth.TakeRenderer.frames(org.signkit.synth.Scene.validation(4),
+                org.signkit.synth.Signer.of(0, 1), org.signkit.synth.SignLibrary.study14().get(2),
+                org.signkit.synth.TakeStyle.draw(1), 30, 12, 126, 224, 1);
+        take.subList(0, 11).forEach(Mat::close);
+        try (Mat image = take.get(11)) {
             for (String m : List.of("slic", "slico", "felzenszwalb", "quickshift")) {
                 Segments s = Superpixels.of(m).segment(image);
                 assertTrue(s.count() >= 10 && s.count() < 2000, m + ": " + s.count());

@@ -14,7 +14,6 @@ import org.signkit.experiment.ExperimentSpec;
 import org.signkit.experiment.TrialRecord;
 import org.signkit.experiment.TrialRecords;
 import org.signkit.synth.Scene;
-import org.signkit.synth.SignAnimator;
 import org.signkit.synth.SignLibrary;
 import org.signkit.synth.Signer;
 import org.signkit.synth.SynthOptions;
@@ -75,16 +74,10 @@ public final class Notebook {
 
     /** One frame of the synthetic signer (sign {@code sign} of the library, frame {@code index} of a 30 FPS take). */
     public static Mat syntheticFrame(int sign, int index) throws Exception {
-        Mat[] frame = new Mat[1];
-        SynthOptions o = new SynthOptions(1, 1, 1, List.of(30), false, 360, 640, 1, 1);
-        try (TakeRenderer r = new TakeRenderer(o.camera(), Scene.trainingWall(), Signer.of(0, 1), 30)) {
-            r.film(new SignAnimator(SignLibrary.study14().get(sign), TakeStyle.draw(1)), index + 1, 1, (bgr, truth) -> {
-                if (truth.index() == index) {
-                    frame[0] = bgr.clone();
-                }
-            });
-        }
-        return frame[0];
+        List<Mat> take = TakeRenderer.frames(Scene.trainingWall(), Signer.of(0, 1), SignLibrary.study14().get(sign),
+                TakeStyle.draw(1), 30, index + 1, 360, 640, 1);
+        take.subList(0, index).forEach(Mat::close);
+        return take.get(index);
     }
 
     /**

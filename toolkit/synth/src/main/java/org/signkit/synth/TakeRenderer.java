@@ -113,6 +113,21 @@ public final class TakeRenderer implements AutoCloseable {
         return (double) subframes / camera.internalRate();
     }
 
+    /**
+     * The first {@code frames} frames (BGR, {@code w x h}) of one take of {@code sign} by {@code signer} at
+     * {@code fps} in {@code scene}, with the generator's camera: for tests, benchmarks and notebooks that
+     * need real synthetic frames without writing videos. The caller closes them.
+     */
+    public static java.util.List<Mat> frames(Scene scene, Signer signer, Sign sign, TakeStyle style, int fps, int frames,
+                                             int w, int h, long seed) throws Exception {
+        java.util.List<Mat> out = new java.util.ArrayList<>();
+        SynthOptions o = new SynthOptions(1, 1, 1, java.util.List.of(fps), false, w, h, seed, 1);
+        try (TakeRenderer r = new TakeRenderer(o.camera(), scene, signer, fps)) {
+            r.film(new SignAnimator(sign, style), frames, seed, (bgr, truth) -> out.add(bgr.clone()));
+        }
+        return out;
+    }
+
     /** Films {@code frames} frames of the animation, frame {@code k} exposed from {@code k / fps}. */
     public void film(SignAnimator animation, int frames, long seed, FrameSink sink) throws Exception {
         java.util.SplittableRandom picker = new java.util.SplittableRandom(seed);
