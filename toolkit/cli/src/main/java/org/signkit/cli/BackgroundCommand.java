@@ -8,6 +8,7 @@ import org.signkit.vision.BackgroundJob;
 import org.signkit.vision.BackgroundScenes;
 import org.signkit.vision.BackgroundScenes.NamedScene;
 import org.signkit.vision.SegmentationJob;
+import org.signkit.vision.Segmenters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,8 +64,8 @@ final class BackgroundCommand implements Callable<Integer> {
         List<NamedScene> sceneList = scenes.equals("builtin")
                 ? BackgroundScenes.builtin(count, compositor.width(), compositor.height())
                 : BackgroundScenes.folder(Path.of(scenes), count, compositor.width(), compositor.height());
-        try {
-            SegmentationJob seg = new SegmentationJob(root, method, options.settings(), null, options.truthIndex());
+        Segmenters.Settings settings = options.settings();
+        try (SegmentationJob seg = new SegmentationJob(root, method, settings, null, options.truthIndex())) {
             BackgroundJob.Result r = new BackgroundJob(seg, sceneList, compositor, out, keepOriginals)
                     .run(done -> System.err.printf("\rbackground: %d source frames", done));
             System.err.println();
@@ -72,6 +73,7 @@ final class BackgroundCommand implements Callable<Integer> {
                     sceneList.size(), out, r.written(), r.skippedTakes());
         } finally {
             sceneList.forEach(s -> s.image().close());
+            SegmentationOptions.release(settings);
         }
         return 0;
     }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.signkit.vision.Segmenters;
 import org.signkit.vision.SegmentationJob;
+import org.signkit.vision.Segmenters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,11 +50,16 @@ final class SegmentCommand implements Callable<Integer> {
             throw new IllegalArgumentException("nothing to do: give --masks DIR, or --score with --truth");
         }
         List<SegmentationJob.Result> results = new ArrayList<>();
-        for (String m : methods) {
-            SegmentationJob job = new SegmentationJob(root, m.trim(), options.settings(), masks, options.truthIndex());
-            SegmentationJob.Result r = job.run(done -> System.err.printf("\r%s: %d frames", m, done));
-            System.err.println();
-            results.add(r);
+        Segmenters.Settings settings = options.settings();
+        try {
+            for (String m : methods) {
+                try (SegmentationJob job = new SegmentationJob(root, m.trim(), settings, masks, options.truthIndex())) {
+                    results.add(job.run(done -> System.err.printf("\r%s: %d frames", m, done)));
+                }
+                System.err.println();
+            }
+        } finally {
+            SegmentationOptions.release(settings);
         }
         if (score) {
             System.out.printf("%-12s %7s %7s %14s %9s%n", "method", "frames", "IoU", "hand retention", "frames/s");

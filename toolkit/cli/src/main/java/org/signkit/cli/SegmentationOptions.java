@@ -47,6 +47,13 @@ final class SegmentationOptions {
         return new Segmenters.Settings(plateImage, ModelStore.fromEnvironment(), onnxSize, personClass, smooth);
     }
 
+    /** Frees the plate {@link #settings()} read, if any. */
+    static void release(Segmenters.Settings settings) {
+        if (settings.plate() != null) {
+            settings.plate().close();
+        }
+    }
+
     /** The truth index, or null. */
     TruthIndex truthIndex() {
         if (truth == null) {

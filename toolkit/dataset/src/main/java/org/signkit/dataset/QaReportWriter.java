@@ -1,5 +1,7 @@
 package org.signkit.dataset;
 
+import static org.signkit.core.HtmlText.escape;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Locale;
@@ -56,18 +58,18 @@ public final class QaReportWriter {
     /** The report as one HTML page with no external resources. */
     public static String html(QualityCheck.Report r) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>QA report: ")
-                .append(esc(r.dataset())).append("</title><style>body{font-family:sans-serif;margin:2em}"
+                .append(escape(r.dataset())).append("</title><style>body{font-family:sans-serif;margin:2em}"
                         + "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.3em .6em}"
                         + ".error{background:#fdd}.warning{background:#ffd}.info{background:#eef}"
                         + ".zero{background:#fdd}</style></head><body>");
-        h.append("<h1>QA report: ").append(esc(r.dataset())).append("</h1><p>")
+        h.append("<h1>QA report: ").append(escape(r.dataset())).append("</h1><p>")
                 .append(r.count(Finding.ERROR)).append(" errors, ").append(r.count(Finding.WARNING))
                 .append(" warnings, ").append(r.count(Finding.INFO)).append(" notes.</p>");
         h.append("<h2>Training takes per sign and signer</h2><table><tr><th>sign</th>");
-        r.signers().forEach(s -> h.append("<th>").append(esc(s)).append("</th>"));
+        r.signers().forEach(s -> h.append("<th>").append(escape(s)).append("</th>"));
         h.append("<th>validation</th></tr>");
         for (Map.Entry<String, Map<String, Integer>> e : r.takes().entrySet()) {
-            h.append("<tr><td>").append(esc(e.getKey())).append("</td>");
+            h.append("<tr><td>").append(escape(e.getKey())).append("</td>");
             for (String s : r.signers()) {
                 int n = e.getValue().getOrDefault(s, 0);
                 h.append(n == 0 ? "<td class=\"zero\">" : "<td>").append(n).append("</td>");
@@ -79,13 +81,13 @@ public final class QaReportWriter {
                 + "<th>problem</th><th>fix</th></tr>");
         for (Finding f : r.findings()) {
             h.append("<tr class=\"").append(f.severity()).append("\"><td>").append(f.severity()).append("</td><td>")
-                    .append(esc(f.protocol())).append("</td><td>").append(esc(f.subject())).append("</td><td>")
-                    .append(esc(f.problem())).append("</td><td>").append(esc(f.fix())).append("</td></tr>");
+                    .append(escape(f.protocol())).append("</td><td>").append(escape(f.subject())).append("</td><td>")
+                    .append(escape(f.problem())).append("</td><td>").append(escape(f.fix())).append("</td></tr>");
         }
         h.append("</table><h2>Videos</h2><table><tr><th>video</th><th>fps</th><th>VFR</th><th>rotation</th>"
                 + "<th>seconds</th><th>sharpness</th></tr>");
         for (ImportedVideo v : r.videos()) {
-            h.append("<tr><td>").append(esc(v.path())).append("</td><td>").append(String.format(Locale.ROOT, "%.2f", v.fps()))
+            h.append("<tr><td>").append(escape(v.path())).append("</td><td>").append(String.format(Locale.ROOT, "%.2f", v.fps()))
                     .append("</td><td>").append(v.vfr() ? "yes" : "no").append("</td><td>").append(v.rotation())
                     .append("</td><td>").append(String.format(Locale.ROOT, "%.2f", v.seconds())).append("</td><td>")
                     .append(sharpness(r, v)).append("</td></tr>");
@@ -96,9 +98,5 @@ public final class QaReportWriter {
     private static String sharpness(QualityCheck.Report r, ImportedVideo v) {
         Double s = r.sharpness().get(v.path());
         return s == null ? "-" : String.format(Locale.ROOT, "%.1f", s);
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -70,8 +70,8 @@ public record DerivedData(Path dataset, Consumer<String> log) {
                 : BackgroundScenes.folder(Path.of(settings.scenes()), settings.count(), size[0], size[1]);
         Path truth = dataset.resolve("truth").resolve(group);
         TruthIndex truthIndex = settings.truth() && Files.isDirectory(truth) ? new TruthIndex(truth) : null;
-        try {
-            SegmentationJob seg = new SegmentationJob(frames, settings.method(), Segmenters.Settings.defaults(), null, truthIndex);
+        try (SegmentationJob seg = new SegmentationJob(frames, settings.method(), Segmenters.Settings.defaults(), null,
+                truthIndex)) {
             BackgroundJob.Result r = new BackgroundJob(seg, scenes, compositor, out, true).run(done -> { });
             log.accept("background: " + r.sourceFrames() + " frames x " + scenes.size() + " scenes (" + settings.method()
                     + ") -> " + out);

@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.signkit.core.BadInputException;
+import java.util.function.Function;
 import org.signkit.core.Json;
 import org.signkit.core.SplitStrategy;
 import org.signkit.train.ModelSpec;
@@ -143,45 +143,36 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
             }
         }
         Map<String, SpecNode> over = p == null ? Map.of() : p.mapping(PROFILE);
-        SpecNode overRoot = p;
+        SpecNode profileNode = p == null ? root : p;
+        // A profile's key replaces the spec's (a value) or is read over it (a section).
+        Function<String, SpecNode> base = k -> SpecNode.child(top, root, k);
+        Function<String, SpecNode> overlay = k -> SpecNode.child(over, profileNode, k);
+        Function<String, SpecNode> pick = k -> over.containsKey(k) ? over.get(k) : base.apply(k);
 
-        String name = SpecNode.child(top, root, "name").required();
+        String name = base.apply("name").required();
         if (!name.matches("[A-Za-z0-9_.-]+")) {
-            throw SpecNode.child(top, root, "name").error("'" + name + "' is not a plain name", "use letters, digits, '-', '_' or '.'");
+            throw base.apply("name").error("'" + name + "' is not a plain name", "use letters, digits, '-', '_' or '.'");
         }
-        String question = SpecNode.child(top, root, "question").text("");
-        SpecNode datasetNode = SpecNode.child(top, root, "dataset");
+        String question = base.apply("question").text("");
+        SpecNode datasetNode = base.apply("dataset");
         Path dataset = Path.of(datasetNode.required());
         if (!Files.isDirectory(dataset.resolve("videos"))) {
             throw datasetNode.error("no videos/ folder in " + dataset.toAbsolutePath(),
                     "run './signkit synth --quick' for the synthetic dataset, or point at a dataset with videos/<group>/");
         }
-        String validation = pick(over, overRoot, top, root, "validation").text(null);
+        String validation = pick.apply("validation").text(null);
         if (validation != null && !Files.isDirectory(dataset.resolve("videos").resolve(validation))) {
-            throw pick(over, overRoot, top, root, "validation").error("no videos/" + validation + " in the dataset",
+            throw pick.apply("validation").error("no videos/" + validation + " in the dataset",
                     "name a group folder of " + dataset.resolve("videos"));
         }
-        int signs = pick(over, overRoot, top, root, "signs").integer(0, 0, 10_000);
-        int frameSize = frames(SpecNode.child(top, root, "frames"), 224);
-        SpecNode overFrames = SpecNode.child(over, overRoot == null ? root : overRoot, "frames");
-        if (overFrames.present()) {
-            frameSize = frames(overFrames, frameSize);
-        }
-        TrainingSettings training = training(SpecNode.child(top, root, "training"),
-                new TrainingSettings("efficientnet-b0", 224, 10, 16, 1e-3, "constant", 0, "frame", 0.2));
-        SpecNode overTraining = SpecNode.child(over, overRoot == null ? root : overRoot, "training");
-        if (overTraining.present()) {
-            training = training(overTraining, training);
-        }
-        BackgroundSettings background = background(SpecNode.child(top, root, "background"),
-                new BackgroundSettings("plate", "builtin", 5, "source", 0, true));
-        SpecNode overBackground = SpecNode.child(over, overRoot == null ? root : overRoot, "background");
-        if (overBackground.present()) {
-            background = background(overBackground, background);
-        }
-        List<Condition> conditions = conditions(SpecNode.child(top, root, "conditions"), SpecNode.child(top, root, "defaults"),
-                dataset);
-        SpecNode subset = SpecNode.child(over, overRoot == null ? root : overRoot, "conditions");
+        int signs = pick.apply("signs").integer(0, 0, 10_000);
+        int frameSize = frames(overlay.apply("frames"), frames(base.apply("frames"), 224));
+        TrainingSettings training = training(overlay.apply("training"), training(base.apply("training"),
+                new TrainingSettings("efficientnet-b0", 224, 10, 16, 1e-3, "constant", 0, "frame", 0.2)));
+        BackgroundSettings background = background(overlay.apply("background"), background(base.apply("background"),
+                new BackgroundSettings("plate", "builtin", 5, "source", 0, true)));
+        List<Condition> conditions = conditions(base.apply("conditions"), base.apply("defaults"), dataset);
+        SpecNode subset = overlay.apply("conditions");
         if (subset.present()) {
             List<String> keep = groupList(subset, conditions.stream().map(Condition::name).toList());
             if (keep.size() < 2) {
@@ -189,10 +180,10 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
             }
             conditions = conditions.stream().filter(c -> keep.contains(c.name())).toList();
         }
-        int repeats = pick(over, overRoot, top, root, "repeats").integer(3, 1, 100);
-        long seed = pick(over, overRoot, top, root, "seed").integer(1, 0, Integer.MAX_VALUE);
+        int repeats = pick.apply("repeats").integer(3, 1, 100);
+        long seed = pick.apply("seed").integer(1, 0, Integer.MAX_VALUE);
         List<String> metrics = new ArrayList<>();
-        SpecNode metricsNode = SpecNode.child(top, root, "metrics");
+        SpecNode metricsNode = base.apply("metrics");
         if (metricsNode.present()) {
             for (SpecNode m : metricsNode.list()) {
                 metrics.add(m.choice(null, METRICS));
@@ -203,9 +194,19 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         if (metrics.contains("validation_accuracy") && validation == null) {
             metrics.removeIf(m -> m.startsWith("validation_"));
         }
-        List<PlannedTest> analysis = analysis(SpecNode.child(top, root, "analysis"), conditions, metrics, subset.present());
+        List<PlannedTest> analysis = analysis(base.apply("analysis"), conditions, metrics, subset.present());
         return new ExperimentSpec(file, profile == null ? "default" : profile, name, question, dataset, validation, signs,
                 frameSize, conditions, training, background, repeats, seed, metrics, analysis);
+    }
+
+    /**
+     * The {@code dataset} a spec names, read without validating the rest (which needs the dataset to
+     * exist): lets {@code reproduce} generate the synthetic data first. Null when the key is absent.
+     */
+    public static Path datasetOf(Path file) throws IOException {
+        SpecNode root = SpecNode.read(file);
+        String dataset = SpecNode.child(root.mapping(TOP), root, "dataset").text(null);
+        return dataset == null ? null : Path.of(dataset);
     }
 
     /** A hash of everything that decides the trials' results (not the analysis plan). */
@@ -224,11 +225,6 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
             throw profiles.error("expected a mapping of profile names", "e.g. 'profiles: {quick: {...}, full: {...}}'");
         }
         return m.getValue().stream().map(t -> ((org.yaml.snakeyaml.nodes.ScalarNode) t.getKeyNode()).getValue()).toList();
-    }
-
-    private static SpecNode pick(Map<String, SpecNode> over, SpecNode overRoot, Map<String, SpecNode> top, SpecNode root,
-                                 String key) {
-        return over.containsKey(key) ? over.get(key) : SpecNode.child(top, root, key);
     }
 
     private static int frames(SpecNode n, int fallback) {

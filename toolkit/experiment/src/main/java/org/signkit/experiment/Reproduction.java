@@ -58,13 +58,8 @@ public record Reproduction(Path experiments, String profile, Path out) {
 
     /** Generates the quick synthetic dataset where the first spec expects it, if it is not there. */
     private static void ensureSynthetic(Path spec, Consumer<String> log) throws IOException {
-        String text = Files.readString(spec);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^dataset:\\s*(\\S+)").matcher(text);
-        if (!m.find()) {
-            return;
-        }
-        Path dataset = Path.of(m.group(1));
-        if (Files.isRegularFile(dataset.resolve("dataset.yaml")) || !dataset.toString().endsWith("synthsign")) {
+        Path dataset = ExperimentSpec.datasetOf(spec);
+        if (dataset == null || Files.isRegularFile(dataset.resolve("dataset.yaml")) || !dataset.toString().endsWith("synthsign")) {
             return;
         }
         log.accept("synth: generating the quick synthetic dataset -> " + dataset);

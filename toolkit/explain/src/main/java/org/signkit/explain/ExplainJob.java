@@ -70,7 +70,7 @@ public record ExplainJob(SignClassifier model, FrameSet frames, int perClass, Li
                 throw new BadInputException(file, "missing or not a readable image", "re-extract the frames");
             }
             try (Mat input = LimeExplainer.resized(model, image)) {
-                Explanation e = new LimeExplainer(settings).explain(model, input, Superpixels.of(settings.segmentation()).segment(input));
+                Explanation e = new LimeExplainer(settings).explain(model, input);
                 List<Box> regions = regions(r, image.cols(), image.rows());
                 TrustScores t = TrustScores.of(model, input, e, reruns, regions);
                 String png = r.label().sign() + "/" + r.framePath().replace('/', '_').replaceFirst("\\.[^.]+$", "") + ".png";

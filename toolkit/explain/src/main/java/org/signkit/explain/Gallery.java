@@ -1,9 +1,14 @@
 package org.signkit.explain;
 
+import static org.signkit.core.HtmlText.escape;
+
 import java.util.Locale;
 
-/** The gallery page of an explanation run: self-contained HTML, images beside it, no scripts. */
-final class Gallery {
+/**
+ * The gallery page of an explanation run (self-contained HTML, images beside it, no scripts), and its
+ * parts the experiment reports embed.
+ */
+public final class Gallery {
 
     private Gallery() {
     }
@@ -18,26 +23,33 @@ final class Gallery {
                 + "top %d, seed %d, %d reruns for stability. Panels: boundaries; top positive (green) and negative (red) "
                 + "superpixels; weight heat map.</p>", s.samples(), s.segmentation(), s.hide().name().toLowerCase(Locale.ROOT),
                 s.kernelWidth(), s.alpha(), s.topK(), s.seed(), r.reruns()));
-        h.append("<table><tr><th>mean stability</th><th>deletion AUC</th><th>insertion AUC</th><th>pointing game</th><th>local R²</th></tr><tr>");
-        for (String k : new String[] {"stability", "deletion", "insertion", "pointing", "r2"}) {
-            h.append("<td>").append(num(r.means().get(k))).append("</td>");
-        }
-        h.append("</tr></table>");
+        h.append(means(r));
         for (ExplainJob.Entry e : r.entries()) {
-            h.append("<figure><img src=\"").append(escape(e.image())).append("\" alt=\"").append(escape(e.frame()))
-                    .append("\"><figcaption>").append(escape(e.frame())).append(": ").append(escape(e.sign())).append(" → ")
-                    .append(escape(e.predicted())).append(String.format(Locale.ROOT, " (%.2f); R² %s, stability %s, deletion %s, insertion %s, pointing %s",
-                            e.probability(), num(e.r2()), num(e.trust().stability()), num(e.trust().deletion()),
-                            num(e.trust().insertion()), num(e.trust().pointing()))).append("</figcaption></figure>");
+            h.append(figure(e, e.image()));
         }
         return h.append("</body></html>\n").toString();
     }
 
-    private static String num(Double v) {
-        return v == null || Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f", v);
+    /** The table of mean trust scores. */
+    public static String means(ExplainJob.Result r) {
+        StringBuilder h = new StringBuilder("<table><tr><th>frames</th><th>mean stability</th><th>deletion AUC</th>"
+                + "<th>insertion AUC</th><th>pointing game</th><th>local R²</th></tr><tr><td>" + r.entries().size() + "</td>");
+        for (String k : new String[] {"stability", "deletion", "insertion", "pointing", "r2"}) {
+            h.append("<td>").append(num(r.means().get(k))).append("</td>");
+        }
+        return h.append("</tr></table>").toString();
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** One explained frame: the rendered panels from {@code src} (a path or a data URI) and its scores. */
+    public static String figure(ExplainJob.Entry e, String src) {
+        return "<figure><img src=\"" + escape(src) + "\" alt=\"explanation of " + escape(e.frame()) + "\"><figcaption>"
+                + escape(e.frame()) + ": " + escape(e.sign()) + " → " + escape(e.predicted())
+                + String.format(Locale.ROOT, " (%.2f); R² %s, stability %s, deletion %s, insertion %s, pointing %s",
+                        e.probability(), num(e.r2()), num(e.trust().stability()), num(e.trust().deletion()),
+                        num(e.trust().insertion()), num(e.trust().pointing())) + "</figcaption></figure>";
+    }
+
+    private static String num(Double v) {
+        return v == null || Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f", v);
     }
 }

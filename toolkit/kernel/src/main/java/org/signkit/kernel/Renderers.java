@@ -1,5 +1,7 @@
 package org.signkit.kernel;
 
+import static org.signkit.core.HtmlText.escape;
+
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -75,9 +77,5 @@ final class Renderers {
             h.append("<p>… ").append(t.rowCount() - rows).append(" more rows</p>");
         }
         return h.toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

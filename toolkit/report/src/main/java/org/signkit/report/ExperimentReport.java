@@ -1,5 +1,7 @@
 package org.signkit.report;
 
+import static org.signkit.core.HtmlText.escape;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,8 @@ import org.signkit.experiment.Analysis;
 import org.signkit.experiment.ExperimentSpec;
 import org.signkit.experiment.TrialRecord;
 import org.signkit.experiment.TrialRecords;
+import org.signkit.explain.ExplainJob;
+import org.signkit.explain.Gallery;
 import org.signkit.stats.GroupSummary;
 import org.signkit.stats.OneWayAnova;
 import org.signkit.stats.ShapiroWilk;
@@ -63,8 +67,8 @@ public record ExperimentReport(Path run) {
         ExperimentSpec s = l.spec();
         Analysis a = l.analysis();
         StringBuilder h = new StringBuilder();
-        h.append("<h1>").append(Html.esc(s.name())).append(" <small>(").append(Html.esc(s.profile())).append(")</small></h1>");
-        h.append("<p>").append(Html.esc(s.question())).append("</p>");
+        h.append("<h1>").append(escape(s.name())).append(" <small>(").append(escape(s.profile())).append(")</small></h1>");
+        h.append("<p>").append(escape(s.question())).append("</p>");
 
         h.append("<h2>What was run</h2>");
         List<List<String>> cond = new ArrayList<>();
@@ -74,15 +78,16 @@ public record ExperimentReport(Path run) {
         }
         h.append(Html.table(List.of("condition", "capture", "fps", "augmentation", "background"), cond));
         ExperimentSpec.TrainingSettings t = s.training();
-        h.append("<p>Training: <code>").append(Html.esc(t.model())).append("</code>, ").append(t.size()).append(" px, ")
+        h.append("<p>Training: <code>").append(escape(t.model())).append("</code>, ").append(t.size()).append(" px, ")
                 .append(t.epochs()).append(" epochs, batch ").append(t.batch()).append(", Adam lr ").append(t.lr()).append(" (")
-                .append(Html.esc(t.schedule())).append("), ").append(Html.esc(t.split())).append(" split, test share ")
+                .append(escape(t.schedule())).append("), ").append(escape(t.split())).append(" split, test share ")
                 .append(t.test()).append(". ").append(s.repeats()).append(" repeats per condition, base seed ").append(s.seed())
                 .append("; frames ").append(s.frameSize()).append(" px short side")
                 .append(s.signs() > 0 ? ", first " + s.signs() + " signs" : "").append(". Spec: <code>")
-                .append(Html.esc(s.file())).append("</code>.</p>");
+                .append(escape(s.file())).append("</code>.</p>");
 
-        h.append("<h2>Data</h2>").append(data(l));
+        Map<String, ModelCard> cards = cards(l.records());
+        h.append("<h2>Data</h2>").append(data(l, cards));
         h.append("<h2>Environment</h2>").append(environment(l.records()));
 
         h.append("<h2>Results</h2>");
@@ -96,20 +101,20 @@ public record ExperimentReport(Path run) {
                 rows.add(List.of(g.group(), Integer.toString(g.n()), Html.num(g.mean()) + " ± " + Html.num(g.sd()),
                         "[" + Html.num(g.ciLow()) + ", " + Html.num(g.ciHigh()) + "]", v.toString()));
             }
-            h.append("<h3>").append(Html.esc(e.getKey())).append("</h3>")
+            h.append("<h3>").append(escape(e.getKey())).append("</h3>")
                     .append(Html.table(List.of("condition", "n", "mean ± SD", "95% CI", "trials"), rows))
-                    .append("<img alt=\"").append(Html.esc(e.getKey())).append(" by condition\" src=\"")
+                    .append("<img alt=\"").append(escape(e.getKey())).append(" by condition\" src=\"")
                     .append(Charts.means(e.getKey(), e.getValue(), a.values().get(e.getKey()))).append("\">");
         }
         if (!a.missing().isEmpty()) {
-            h.append("<p><b>Missing trials</b> (not in the statistics): ").append(Html.esc(String.join(", ", a.missing()))).append("</p>");
-            a.failures().forEach((id, err) -> h.append("<p><code>").append(Html.esc(id)).append("</code>: ").append(Html.esc(err)).append("</p>"));
+            h.append("<p><b>Missing trials</b> (not in the statistics): ").append(escape(String.join(", ", a.missing()))).append("</p>");
+            a.failures().forEach((id, err) -> h.append("<p><code>").append(escape(id)).append("</code>: ").append(escape(err)).append("</p>"));
         }
 
         h.append("<h2>Statistics</h2>");
         for (Analysis.TestOutcome o : a.tests()) {
-            h.append("<h3>").append(Html.esc(o.test().test())).append(" on ").append(Html.esc(o.test().metric()))
-                    .append(o.test().groups().isEmpty() ? "" : " (" + Html.esc(String.join(" vs ", o.test().groups())) + ")")
+            h.append("<h3>").append(escape(o.test().test())).append(" on ").append(escape(o.test().metric()))
+                    .append(o.test().groups().isEmpty() ? "" : " (" + escape(String.join(" vs ", o.test().groups())) + ")")
                     .append("</h3>");
             h.append(Html.table(List.of("statistic", "p", "effect size", "alpha", "alternative"), List.of(List.of(o.statistic(),
                     Html.p(o.p()), o.effect(), Double.toString(o.test().alpha()), o.test().alternative()))));
@@ -119,9 +124,9 @@ public record ExperimentReport(Path run) {
                 h.append(Html.table(List.of("first", "second", "difference", o.test().test().equals("ttest") ? "p" : "adjusted p"), pr));
             }
             h.append(assumptions(o, a.values().get(o.test().metric())));
-            h.append("<p><b>Verdict:</b> ").append(Html.esc(o.verdict())).append("</p>");
+            h.append("<p><b>Verdict:</b> ").append(escape(o.verdict())).append("</p>");
             if (o.claim() != null) {
-                h.append("<p>The study's claim: <i>").append(Html.esc(o.claim())).append("</i> → <span class=\"")
+                h.append("<p>The study's claim: <i>").append(escape(o.claim())).append("</i> → <span class=\"")
                         .append(o.agreement()).append("\">").append(o.agreement()).append("</span></p>");
             }
         }
@@ -137,16 +142,16 @@ public record ExperimentReport(Path run) {
         if (!curves.isEmpty()) {
             h.append("<img alt=\"test accuracy by epoch\" src=\"").append(Charts.curves("test accuracy by epoch", curves)).append("\">");
         }
-        h.append("<h2>Confusion matrices (test split, summed over repeats)</h2>").append(confusions(l));
+        h.append("<h2>Confusion matrices (test split, summed over repeats)</h2>").append(confusions(l, cards));
         h.append(gallery());
         return h.toString();
     }
 
-    private String data(Loaded l) {
+    private String data(Loaded l, Map<String, ModelCard> cards) {
         StringBuilder h = new StringBuilder();
         Map<String, ModelCard> firstCard = new LinkedHashMap<>();
         for (TrialRecord r : l.records()) {
-            ModelCard c = card(r);
+            ModelCard c = cards.get(r.trial());
             if (c != null) {
                 firstCard.putIfAbsent(r.condition(), c);
             }
@@ -180,10 +185,10 @@ public record ExperimentReport(Path run) {
                         signers.keySet().forEach(sg -> row.add(Integer.toString(bySigner.getOrDefault(sg, 0))));
                         cr.add(row);
                     });
-                    h.append("<p>Frames per sign and signer of the first condition (<code>").append(Html.esc(manifest))
+                    h.append("<p>Frames per sign and signer of the first condition (<code>").append(escape(manifest))
                             .append("</code>):</p>").append(Html.table(header, cr));
                 } catch (IOException e) {
-                    h.append("<p>(manifest unreadable: ").append(Html.esc(e.getMessage())).append(")</p>");
+                    h.append("<p>(manifest unreadable: ").append(escape(e.getMessage())).append(")</p>");
                 }
             }
         }
@@ -230,16 +235,16 @@ public record ExperimentReport(Path run) {
         } catch (RuntimeException e) {
             notes.add("Levene not computable (" + e.getMessage() + ")");
         }
-        return h.append(Html.esc(String.join("; ", notes))).append(".</p>").toString();
+        return h.append(escape(String.join("; ", notes))).append(".</p>").toString();
     }
 
-    private String confusions(Loaded l) throws IOException {
+    private String confusions(Loaded l, Map<String, ModelCard> cards) throws IOException {
         StringBuilder h = new StringBuilder();
         for (ExperimentSpec.Condition c : l.spec().conditions()) {
             List<String> classes = null;
             int[][] sum = null;
             for (TrialRecord r : l.records()) {
-                ModelCard card = r.ok() && r.condition().equals(c.name()) ? card(r) : null;
+                ModelCard card = r.ok() && r.condition().equals(c.name()) ? cards.get(r.trial()) : null;
                 if (card == null || card.test() == null) {
                     continue;
                 }
@@ -259,21 +264,28 @@ public record ExperimentReport(Path run) {
                 for (int[] row : sum) {
                     counts.add(java.util.Arrays.stream(row).boxed().toList());
                 }
-                h.append("<figure><img alt=\"confusion matrix of ").append(Html.esc(c.name())).append("\" src=\"")
-                        .append(Charts.confusion(c.name(), classes, counts)).append("\"><figcaption>").append(Html.esc(c.name()))
+                h.append("<figure><img alt=\"confusion matrix of ").append(escape(c.name())).append("\" src=\"")
+                        .append(Charts.confusion(c.name(), classes, counts)).append("\"><figcaption>").append(escape(c.name()))
                         .append("</figcaption></figure>");
             }
         }
         return h.toString();
     }
 
-    private ModelCard card(TrialRecord r) {
-        Path f = run.resolve("trials").resolve(r.trial()).resolve("model.json");
-        try {
-            return Files.isRegularFile(f) ? Json.read(f, ModelCard.class) : null;
-        } catch (IOException e) {
-            return null;
+    /** The model cards of the ok trials that have one, by trial id (read once per report). */
+    private Map<String, ModelCard> cards(List<TrialRecord> records) {
+        Map<String, ModelCard> out = new LinkedHashMap<>();
+        for (TrialRecord r : records) {
+            Path f = run.resolve("trials").resolve(r.trial()).resolve("model.json");
+            if (r.ok() && Files.isRegularFile(f)) {
+                try {
+                    out.put(r.trial(), Json.read(f, ModelCard.class));
+                } catch (IOException e) {
+                    // A card that cannot be read leaves its trial out of the data and confusion sections.
+                }
+            }
         }
+        return out;
     }
 
     /** The explanation gallery of {@code run/explain}, images inlined, or nothing. */
@@ -283,28 +295,13 @@ public record ExperimentReport(Path run) {
         if (!Files.isRegularFile(json)) {
             return "";
         }
-        var root = Json.mapper().readTree(json.toFile());
-        StringBuilder h = new StringBuilder("<h2>Explanations (LIME)</h2><p>");
-        var means = root.get("means");
-        h.append(Html.esc(String.format(java.util.Locale.ROOT, "Mean stability %s, deletion AUC %s, insertion AUC %s, pointing game %s, local R² %s over %d frames of %s.",
-                Html.num(means.get("stability").asDouble(Double.NaN)), Html.num(means.get("deletion").asDouble(Double.NaN)),
-                Html.num(means.get("insertion").asDouble(Double.NaN)), Html.num(means.get("pointing").asDouble(Double.NaN)),
-                Html.num(means.get("r2").asDouble(Double.NaN)), root.get("entries").size(),
-                root.has("model") ? root.get("model").asText() : "the best trial")));
-        h.append("</p>");
-        for (var e : root.get("entries")) {
-            Path img = dir.resolve(e.get("image").asText());
-            if (!Files.isRegularFile(img)) {
-                continue;
+        ExplainJob.Result r = Json.read(json, ExplainJob.Result.class);
+        StringBuilder h = new StringBuilder("<h2>Explanations (LIME)</h2>").append(Gallery.means(r));
+        for (ExplainJob.Entry e : r.entries()) {
+            Path img = dir.resolve(e.image());
+            if (Files.isRegularFile(img)) {
+                h.append(Gallery.figure(e, "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(img))));
             }
-            var t = e.get("trust");
-            h.append("<figure><img alt=\"explanation of ").append(Html.esc(e.get("frame").asText())).append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(Files.readAllBytes(img))).append("\"><figcaption>")
-                    .append(Html.esc(e.get("sign").asText() + " → " + e.get("predicted").asText() + String.format(java.util.Locale.ROOT,
-                            " (%.2f); stability %s, deletion %s, insertion %s, pointing %s", e.get("probability").asDouble(),
-                            Html.num(t.get("stability").asDouble(Double.NaN)), Html.num(t.get("deletion").asDouble(Double.NaN)),
-                            Html.num(t.get("insertion").asDouble(Double.NaN)), Html.num(t.get("pointing").asDouble(Double.NaN)))))
-                    .append("</figcaption></figure>");
         }
         return h.toString();
     }

@@ -1,9 +1,11 @@
 package org.signkit.report;
 
+import static org.signkit.core.HtmlText.escape;
+
 import java.util.List;
 import java.util.Locale;
 
-/** Small HTML helpers: escaping, tables, numbers; the one stylesheet every page inlines. */
+/** Small HTML helpers: tables, numbers, pages; the one stylesheet every page inlines. */
 final class Html {
 
     static final String STYLE = "<style>body{font-family:sans-serif;margin:2em auto;max-width:1100px;color:#222}"
@@ -13,10 +15,6 @@ final class Html {
             + "figure{display:inline-block;margin:.4em;vertical-align:top}figcaption{font-size:.8em;max-width:600px}</style>";
 
     private Html() {
-    }
-
-    static String esc(Object o) {
-        return String.valueOf(o).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     static String num(double v) {
@@ -30,18 +28,18 @@ final class Html {
     /** A table with a header row; cells are escaped. */
     static String table(List<String> header, List<List<String>> rows) {
         StringBuilder h = new StringBuilder("<table><tr>");
-        header.forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+        header.forEach(c -> h.append("<th>").append(escape(c)).append("</th>"));
         h.append("</tr>");
         for (List<String> r : rows) {
             h.append("<tr>");
-            r.forEach(c -> h.append("<td>").append(esc(c)).append("</td>"));
+            r.forEach(c -> h.append("<td>").append(escape(c)).append("</td>"));
             h.append("</tr>");
         }
         return h.append("</table>").toString();
     }
 
     static String page(String title, String body) {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title) + "</title>" + STYLE
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>" + STYLE
                 + "</head><body>" + body + "</body></html>\n";
     }
 }

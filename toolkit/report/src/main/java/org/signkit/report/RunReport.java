@@ -1,5 +1,7 @@
 package org.signkit.report;
 
+import static org.signkit.core.HtmlText.escape;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,24 +66,24 @@ public final class RunReport {
 
     private static String index(List<Reproduction.Outcome> outcomes) {
         StringBuilder h = new StringBuilder("<h1>Reproduction of Carneiro et al. (2021)</h1>");
-        h.append("<p>Profile <code>").append(Html.esc(outcomes.get(0).spec().profile())).append("</code>. Each verdict comes from the "
+        h.append("<p>Profile <code>").append(escape(outcomes.get(0).spec().profile())).append("</code>. Each verdict comes from the "
                 + "experiment's planned test; <i>agree</i> and <i>disagree</i> need a significant result (for a claim of no "
                 + "difference, its absence); <i>inconclusive</i> means the test could not decide.</p>");
         h.append("<table><tr><th>experiment</th><th>the study's claim</th><th>this run's verdict</th><th>agreement</th></tr>");
         for (Reproduction.Outcome o : outcomes) {
             for (Analysis.TestOutcome t : o.analysis().tests()) {
                 if (t.claim() != null) {
-                    h.append("<tr><td><a href=\"").append(Html.esc(o.spec().name())).append("/index.html\">")
-                            .append(Html.esc(o.spec().name())).append("</a></td><td>").append(Html.esc(t.claim())).append("</td><td>")
-                            .append(Html.esc(t.verdict())).append("</td><td class=\"").append(t.agreement()).append("\">")
+                    h.append("<tr><td><a href=\"").append(escape(o.spec().name())).append("/index.html\">")
+                            .append(escape(o.spec().name())).append("</a></td><td>").append(escape(t.claim())).append("</td><td>")
+                            .append(escape(t.verdict())).append("</td><td class=\"").append(t.agreement()).append("\">")
                             .append(t.agreement()).append("</td></tr>");
                 }
             }
         }
         h.append("</table><h2>Experiments</h2><ul>");
         for (Reproduction.Outcome o : outcomes) {
-            h.append("<li><a href=\"").append(Html.esc(o.spec().name())).append("/index.html\">").append(Html.esc(o.spec().name()))
-                    .append("</a>: ").append(Html.esc(o.spec().question())).append("</li>");
+            h.append("<li><a href=\"").append(escape(o.spec().name())).append("/index.html\">").append(escape(o.spec().name()))
+                    .append("</a>: ").append(escape(o.spec().question())).append("</li>");
         }
         return h.append("</ul>").toString();
     }

@@ -16,15 +16,48 @@ import org.signkit.synth.VideoTruth;
  * rerun skips takes whose masks are all there) and, given the synthetic truth, scores each mask (a skipped
  * take's from its files).
  *
- * @param framesRoot folder holding {@code manifest.csv}
- * @param method     the {@code --method} name
- * @param settings   the method's settings (a supplied plate wins over the truth's)
- * @param masksOut   folder for the masks, or null
- * @param truth      the synthetic truth of the frames' videos, or null; with it, {@code plate} without a
- *                   supplied plate uses the take's empty scene (as a team would film the empty wall)
+ * <p>A segmenter that does not depend on the take (a network, a subtractor, a supplied plate) is built
+ * once per job and closed with it; only a plate taken from each take's truth makes one per take.
  */
-public record SegmentationJob(Path framesRoot, String method, Segmenters.Settings settings, Path masksOut,
-                              TruthIndex truth) {
+public final class SegmentationJob implements AutoCloseable {
+
+    private final Path framesRoot;
+    private final String method;
+    private final Segmenters.Settings settings;
+    private final Path masksOut;
+    private final TruthIndex truth;
+    private Segmenter shared;
+
+    /**
+     * @param framesRoot folder holding {@code manifest.csv}
+     * @param method     the {@code --method} name
+     * @param settings   the method's settings (a supplied plate wins over the truth's)
+     * @param masksOut   folder for the masks, or null
+     * @param truth      the synthetic truth of the frames' videos, or null; with it, {@code plate} without a
+     *                   supplied plate uses the take's empty scene (as a team would film the empty wall)
+     */
+    public SegmentationJob(Path framesRoot, String method, Segmenters.Settings settings, Path masksOut, TruthIndex truth) {
+        this.framesRoot = framesRoot;
+        this.method = method;
+        this.settings = settings;
+        this.masksOut = masksOut;
+        this.truth = truth;
+    }
+
+    /** The frames folder. */
+    public Path framesRoot() {
+        return framesRoot;
+    }
+
+    /** The {@code --method} name. */
+    public String method() {
+        return method;
+    }
+
+    /** The synthetic truth, or null. */
+    public TruthIndex truth() {
+        return truth;
+    }
 
     /**
      * What a run did.
@@ -96,17 +129,24 @@ public record SegmentationJob(Path framesRoot, String method, Segmenters.Setting
      * GrabCut's base) compares with the take's empty scene.
      */
     public List<Mat> masks(List<Mat> images, VideoTruth videoTruth) {
-        Mat plate = settings.plate() == null && videoTruth != null
-                ? TruthIndex.plate(videoTruth, images.get(0).cols(), images.get(0).rows()) : null;
-        Segmenters.Settings s = plate == null ? settings
-                : new Segmenters.Settings(plate, settings.models(), settings.onnxSize(), settings.personClass(),
-                        settings.smoothing());
-        try (Segmenter segmenter = Segmenters.of(method, s)) {
-            return segmenter.segment(images);
-        } finally {
-            if (plate != null) {
-                plate.close();
+        if (settings.plate() != null || videoTruth == null || !Segmenters.usesPlate(method)) {
+            if (shared == null) {
+                shared = Segmenters.of(method, settings);
             }
+            return shared.segment(images);
+        }
+        try (Mat plate = TruthIndex.plate(videoTruth, images.get(0).cols(), images.get(0).rows());
+             Segmenter perTake = Segmenters.of(method, new Segmenters.Settings(plate, settings.models(), settings.onnxSize(),
+                     settings.personClass(), settings.smoothing()))) {
+            return perTake.segment(images);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
         }
     }
 

@@ -32,6 +32,11 @@ public final class Segmenters {
         }
     }
 
+    /** True when {@code method} compares frames with a plate ({@code plate}, or GrabCut over it). */
+    public static boolean usesPlate(String method) {
+        return method.equals("plate") || method.equals("grabcut") || method.equals("grabcut:plate");
+    }
+
     /** The segmenter {@code method} names, with temporal smoothing when the settings ask for it. */
     public static Segmenter of(String method, Settings settings) {
         Segmenter base = base(method, settings);

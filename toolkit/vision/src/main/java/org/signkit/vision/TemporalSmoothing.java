@@ -35,22 +35,29 @@ public record TemporalSmoothing(Segmenter base, int radius) implements Segmenter
         if (radius == 0) {
             return raw;
         }
+        // Each mask is converted to float once, however many windows it falls in.
+        List<Mat> floats = new ArrayList<>(raw.size());
+        for (Mat m : raw) {
+            Mat f = new Mat();
+            m.convertTo(f, CV_32F);
+            floats.add(f);
+            m.close();
+        }
         List<Mat> out = new ArrayList<>(raw.size());
-        try (Mat acc = new Mat(); Mat f = new Mat()) {
-            for (int i = 0; i < raw.size(); i++) {
+        try (Mat acc = new Mat()) {
+            for (int i = 0; i < floats.size(); i++) {
                 int from = Math.max(0, i - radius);
-                int to = Math.min(raw.size() - 1, i + radius);
-                raw.get(from).convertTo(acc, CV_32F);
+                int to = Math.min(floats.size() - 1, i + radius);
+                floats.get(from).copyTo(acc);
                 for (int j = from + 1; j <= to; j++) {
-                    raw.get(j).convertTo(f, CV_32F);
-                    opencv_core.add(acc, f, acc);
+                    opencv_core.add(acc, floats.get(j), acc);
                 }
                 Mat mean = new Mat();
                 acc.convertTo(mean, CV_8U, 1.0 / (to - from + 1), 0);
                 out.add(mean);
             }
         } finally {
-            raw.forEach(Mat::close);
+            floats.forEach(Mat::close);
         }
         return out;
     }
