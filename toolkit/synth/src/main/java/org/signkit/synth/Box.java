@@ -27,6 +27,11 @@ public record Box(int x0, int y0, int x1, int y1) {
         return x1 <= x0 || y1 <= y0;
     }
 
+    /** Distance between the centres of this box and {@code o}, pixels. */
+    public double centreDistance(Box o) {
+        return Math.hypot((x0 + x1 - o.x0 - o.x1) / 2.0, (y0 + y1 - o.y0 - o.y1) / 2.0);
+    }
+
     /** This box clipped to a {@code w x h} frame. */
     public Box clip(int w, int h) {
         return new Box(Math.max(0, x0), Math.max(0, y0), Math.min(w, x1), Math.min(h, y1));

@@ -22,4 +22,16 @@ import java.util.List;
 public record VideoTruth(String video, String sign, String signer, String take, String group, int width, int height,
                          int fps, double exposureS, int subframes, Scene scene, TakeStyle style,
                          List<FrameTruth> frames) {
+
+    /**
+     * True when frame {@code index} shows the signer at rest: both hand boxes' centres lie within
+     * {@code tolerance} pixels of where they were in the take's first frame. Such frames look alike in
+     * every sign, so no single-frame classifier can tell their signs apart.
+     */
+    public boolean atRest(int index, double tolerance) {
+        FrameTruth first = frames.get(0);
+        FrameTruth f = frames.get(index);
+        return f.rightHand().centreDistance(first.rightHand()) <= tolerance
+                && f.leftHand().centreDistance(first.leftHand()) <= tolerance;
+    }
 }
