@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -136,7 +137,7 @@ final class AccuracyBenchmark implements Callable<Integer> {
     private JsonNode runPython(Path work, Path splitCsv, int threads) throws Exception {
         Path script = work.resolve("accuracy_torch.py");
         try (InputStream s = AccuracyBenchmark.class.getResourceAsStream("/bench/accuracy_torch.py")) {
-            Files.copy(s, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(s, script, StandardCopyOption.REPLACE_EXISTING);
         }
         return JsonProcess.run(List.of(python, script.toString(), splitCsv.toString(), model.toLowerCase(Locale.ROOT),
                 Integer.toString(size), Integer.toString(epochs), Integer.toString(batch), Double.toString(lr), "0.2",
