@@ -1,11 +1,7 @@
 package org.signkit.train;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-import java.util.TreeMap;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -16,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 
 /** The squeeze-and-excitation multiply's own backward pass gives DL4J's gradients, in either input order. */
@@ -48,21 +43,7 @@ class BroadcastMulVertexTest {
         ComputationGraph stock = new ComputationGraph(graph(new StockProduct(), gateFirst));
         stock.init(fast.params().dup(), true);
         assertInstanceOf(BroadcastMulVertex.Runtime.class, fast.getVertex("se"));
-        Nd4j.getRandom().setSeed(5);
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 3, 9, 7);
-        INDArray y = Nd4j.zeros(DataType.DOUBLE, 4, 3);
-        for (int i = 0; i < 4; i++) {
-            y.putScalar(i, i % 3, 1);
-        }
-        assertEquals(0, fast.outputSingle(false, x).sub(stock.outputSingle(false, x)).amaxNumber().doubleValue(), 1e-12);
-        Map<String, INDArray> a = gradients(fast, x, y);
-        Map<String, INDArray> b = gradients(stock, x, y);
-        assertEquals(b.keySet(), a.keySet());
-        for (String k : a.keySet()) {
-            double scale = Math.max(1e-12, b.get(k).amaxNumber().doubleValue());
-            double diff = a.get(k).sub(b.get(k)).amaxNumber().doubleValue();
-            assertTrue(diff / scale < 1e-9, k + ": max difference " + diff + " at scale " + scale);
-        }
+        GraphGradients.assertAgree(stock, fast, DataType.DOUBLE, 4, 3, 9, 7, 3, 1e-12, 0, 1e-9);
     }
 
     private static ComputationGraphConfiguration graph(GraphVertex product, boolean gateFirst) {
@@ -78,14 +59,5 @@ class BroadcastMulVertexTest {
         g.addLayer("head", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "se");
         NetworkArchitecture.softmaxOutput(g, "head", 3, 0);
         return g.build();
-    }
-
-    private static Map<String, INDArray> gradients(ComputationGraph net, INDArray x, INDArray y) {
-        net.setInputs(x);
-        net.setLabels(y);
-        net.computeGradientAndScore();
-        Map<String, INDArray> g = new TreeMap<>();
-        net.gradient().gradientForVariable().forEach((k, v) -> g.put(k, v.dup()));
-        return g;
     }
 }

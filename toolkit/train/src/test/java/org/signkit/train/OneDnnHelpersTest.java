@@ -1,18 +1,14 @@
 package org.signkit.train;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 
 /**
@@ -54,32 +50,8 @@ class OneDnnHelpersTest {
             }
         }
         assertTrue(convolutions >= 3);
-        Nd4j.getRandom().setSeed(8);
-        INDArray x = Nd4j.rand(DataType.FLOAT, 6, 3, 32, 32);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, 6, 5);
-        for (int i = 0; i < 6; i++) {
-            y.putScalar(i, i % 5, 1);
-        }
-        assertEquals(0, plain.outputSingle(false, x).sub(helped.outputSingle(false, x)).amaxNumber().doubleValue(), 1e-5);
-        Map<String, INDArray> g1 = gradients(plain, x, y);
-        Map<String, INDArray> g2 = gradients(helped, x, y);
-        assertEquals(g1.keySet(), g2.keySet());
-        double largest = g1.values().stream().mapToDouble(g -> g.amaxNumber().doubleValue()).max().orElse(1);
-        for (String k : g1.keySet()) {
-            // Arrays whose true gradient is ~0 (a bias followed by batch norm) hold float rounding noise:
-            // judge them against a hundredth of the network's largest gradient.
-            double scale = Math.max(0.01 * largest, g1.get(k).amaxNumber().doubleValue());
-            double diff = g1.get(k).sub(g2.get(k)).amaxNumber().doubleValue();
-            assertTrue(diff / scale < 2e-3, k + ": max difference " + diff + " at scale " + scale);
-        }
-    }
-
-    private static Map<String, INDArray> gradients(ComputationGraph net, INDArray x, INDArray y) {
-        net.setInputs(x);
-        net.setLabels(y);
-        net.computeGradientAndScore();
-        Map<String, INDArray> g = new java.util.TreeMap<>();
-        net.gradient().gradientForVariable().forEach((k, v) -> g.put(k, v.dup()));
-        return g;
+        // Arrays whose true gradient is ~0 (a bias followed by batch norm) hold float rounding noise:
+        // they are judged against a hundredth of the network's largest gradient.
+        GraphGradients.assertAgree(plain, helped, DataType.FLOAT, 6, 3, 32, 32, 5, 1e-5, 0.01, 2e-3);
     }
 }
