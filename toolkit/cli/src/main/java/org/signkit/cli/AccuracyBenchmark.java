@@ -2,16 +2,16 @@ package org.signkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.signkit.core.CsvTable;
 import org.signkit.core.DataSplit;
 import org.signkit.core.FrameRecord;
 import org.signkit.core.SplitStrategy;
@@ -83,16 +83,15 @@ final class AccuracyBenchmark implements Callable<Integer> {
         ModelSpec spec = new ModelSpec(model.toLowerCase(Locale.ROOT), size, 1.0, 1.0, 0.2);
         TrainingConfig config = new TrainingConfig(spec, epochs, batch, lr, "constant", 0, 0.1,
                 SplitStrategy.parse(split), 0.2, "none", seed, 3);
-        // The trainer draws this same split from the same frames and seed.
-        DataSplit parts = DataSplit.of(data.frames(), config.split(), config.testFraction(), config.seed());
+        Trainer trainer = new Trainer(config, 2, new TrainingBar(epochs));
+        DataSplit parts = trainer.split(data);
         Path splitCsv = work.resolve("split.csv");
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(splitCsv, StandardCharsets.UTF_8))) {
-            w.println("path,sign,split");
-            parts.train().forEach(r -> w.println(data.imageOf(r) + "," + r.label().sign() + ",train"));
-            parts.test().forEach(r -> w.println(data.imageOf(r) + "," + r.label().sign() + ",test"));
-        }
-        TrainedModel dl4j = new Trainer(config, 2, new TrainingBar(epochs)).train(data, null, work.resolve("dl4j"));
-        JsonNode torch = runPython(work, splitCsv, Runtime.getRuntime().availableProcessors());
+        List<List<String>> rows = new ArrayList<>();
+        parts.train().forEach(r -> rows.add(List.of(data.imageOf(r).toString(), r.label().sign(), "train")));
+        parts.test().forEach(r -> rows.add(List.of(data.imageOf(r).toString(), r.label().sign(), "test")));
+        CsvTable.write(splitCsv, List.of("path", "sign", "split"), rows, r -> r);
+        TrainedModel dl4j = trainer.train(data, null, work.resolve("dl4j"));
+        JsonNode torch = runPython(work, splitCsv, spec.dropout(), Runtime.getRuntime().availableProcessors());
 
         Table t = new Table("epoch", "DL4J train acc", "DL4J test acc", "PyTorch train acc", "PyTorch test acc");
         List<EpochRecord> history = dl4j.card().epochs();
@@ -134,13 +133,14 @@ final class AccuracyBenchmark implements Callable<Integer> {
                 size, handW / test.size(), handH / test.size());
     }
 
-    private JsonNode runPython(Path work, Path splitCsv, int threads) throws Exception {
+    private JsonNode runPython(Path work, Path splitCsv, double dropout, int threads) throws Exception {
         Path script = work.resolve("accuracy_torch.py");
         try (InputStream s = AccuracyBenchmark.class.getResourceAsStream("/bench/accuracy_torch.py")) {
             Files.copy(s, script, StandardCopyOption.REPLACE_EXISTING);
         }
         return JsonProcess.run(List.of(python, script.toString(), splitCsv.toString(), model.toLowerCase(Locale.ROOT),
-                Integer.toString(size), Integer.toString(epochs), Integer.toString(batch), Double.toString(lr), "0.2",
+                Integer.toString(size), Integer.toString(epochs), Integer.toString(batch), Double.toString(lr),
+                Double.toString(dropout),
                 Long.toString(seed), Integer.toString(threads)), true,
                 python + " failed (needs python3-torch, python3-torchvision and python3-opencv)");
     }

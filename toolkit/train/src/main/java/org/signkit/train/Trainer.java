@@ -69,6 +69,14 @@ public final class Trainer {
     }
 
     /**
+     * The train/test split this trainer draws from {@code data}: the same for the same configuration and
+     * frames, so a peer (a benchmark, another framework) can train and test on exactly these frames.
+     */
+    public DataSplit split(FrameSet data) {
+        return DataSplit.of(data.frames(), config.split(), config.testFraction(), config.seed());
+    }
+
+    /**
      * Trains, or resumes the run whose checkpoint is in {@code out}, and writes {@code model.zip} and
      * {@code model.json} there. A finished run in {@code out} with the same configuration and data is
      * loaded, not retrained.
@@ -85,7 +93,7 @@ public final class Trainer {
             }
         }
         List<String> classes = data.signs();
-        DataSplit split = DataSplit.of(data.frames(), config.split(), config.testFraction(), config.seed());
+        DataSplit split = split(data);
         split.warnings().forEach(progress::note);
         List<FrameRecord> train = split.train();
         List<FrameRecord> monitor = List.of();
