@@ -1,7 +1,6 @@
 package org.signkit.cli;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -11,11 +10,12 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.signkit.train.Backend;
 import org.signkit.train.EfficientNetB0;
+import org.signkit.train.onednn.OneDnnNetwork;
 
 /**
  * One measurement of {@code signkit bench train}, in its own JVM so that its peak resident memory is
  * its own: EfficientNet-B0 (14 classes) training and inference images/s on random data.
- * Arguments: resolution, batch, timed iterations, helpers (true/false). Prints one JSON line.
+ * Arguments: resolution, batch, timed iterations, path (onednn, helpers, im2col). Prints one JSON line.
  */
 public final class TrainBenchWorker {
 
@@ -27,9 +27,11 @@ public final class TrainBenchWorker {
         int res = Integer.parseInt(args[0]);
         int batch = Integer.parseInt(args[1]);
         int iterations = Integer.parseInt(args[2]);
-        System.setProperty(Backend.HELPERS_DISABLE, Boolean.toString(!Boolean.parseBoolean(args[3])));
+        Path path = Path.valueOf(args[3].toUpperCase(Locale.ROOT));
+        System.setProperty(Backend.HELPERS_DISABLE, Boolean.toString(path == Path.IM2COL));
         ComputationGraph net = new ComputationGraph(EfficientNetB0.b0(14, res, 1).configuration(new Adam(1e-3)));
         net.init();
+        OneDnnNetwork fast = path == Path.ONEDNN ? new OneDnnNetwork(net) : null;
         Nd4j.getRandom().setSeed(1);
         INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, res, res);
         INDArray y = Nd4j.zeros(DataType.FLOAT, batch, 14);
@@ -37,27 +39,34 @@ public final class TrainBenchWorker {
             y.putScalar(i, i % 14, 1);
         }
         DataSet ds = new DataSet(x, y);
+        Runnable step = fast == null ? () -> net.fit(ds) : () -> fast.fit(x, y);
+        Runnable predict = fast == null ? () -> net.outputSingle(false, x) : () -> fast.output(x);
         for (int i = 0; i < 2; i++) {
-            net.fit(ds);
+            step.run();
         }
         long t = System.nanoTime();
         for (int i = 0; i < iterations; i++) {
-            net.fit(ds);
+            step.run();
         }
         double train = iterations * batch / ((System.nanoTime() - t) / 1e9);
-        net.outputSingle(false, x);
+        predict.run();
         t = System.nanoTime();
         for (int i = 0; i < iterations; i++) {
-            net.outputSingle(false, x);
+            predict.run();
         }
         double infer = iterations * batch / ((System.nanoTime() - t) / 1e9);
         System.out.printf(Locale.ROOT, "{\"train\": %.3f, \"infer\": %.3f, \"rssMb\": %d}%n", train, infer, peakRssMb());
         System.exit(0);
     }
 
+    /** How the network runs: signkit's oneDNN network, DL4J with oneDNN layer helpers, DL4J's im2col. */
+    enum Path {
+        ONEDNN, HELPERS, IM2COL
+    }
+
     /** The process's peak resident memory (VmHWM), MB. */
     static long peakRssMb() throws java.io.IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        for (String line : Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
             }

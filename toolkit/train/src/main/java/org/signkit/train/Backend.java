@@ -1,5 +1,7 @@
 package org.signkit.train;
 
+import org.signkit.train.onednn.OneDnnNetwork;
+
 /**
  * How signkit runs ND4J/DL4J. On CPU, DL4J's convolution, pooling and batch-norm layers can call oneDNN
  * through "layer helpers" instead of im2col + gemm: 2.7–3.3x faster training and 4–5x faster inference
@@ -25,6 +27,22 @@ public final class Backend {
         }
     }
 
+    /** signkit's switch for the training path: "onednn" (default on CPU) or "dl4j". */
+    public static final String TRAINING_PATH = "signkit.train.path";
+
+    /**
+     * Whether training should run on signkit's oneDNN network ({@link OneDnnNetwork}) rather than DL4J's
+     * layers: on the CPU backend, unless {@value #TRAINING_PATH} is "dl4j". 2.4-3.5x DL4J's training speed
+     * and 5-7x its inference here (docs/BENCHMARKS.md); gradients agree with DL4J's (OneDnnNetworkTest).
+     */
+    public static boolean oneDnnNetworkWanted() {
+        return !"dl4j".equals(System.getProperty(TRAINING_PATH)) && !cuda();
+    }
+
+    private static boolean cuda() {
+        return Backend.class.getClassLoader().getResource("org/nd4j/linalg/jcublas/JCublasBackend.class") != null;
+    }
+
     /**
      * The JavaCPP settings every signkit process wants, unless the user set them: no resident-size check
      * on every native allocation (signkit frees its buffers explicitly; the check halved the speed of small
@@ -36,8 +54,7 @@ public final class Backend {
             System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
         }
         if (System.getProperty("org.bytedeco.javacpp.platform.extension") == null) {
-            boolean cuda = Backend.class.getClassLoader().getResource("org/nd4j/linalg/jcublas/JCublasBackend.class") != null;
-            System.setProperty("org.bytedeco.javacpp.platform.extension", cuda ? "-cudnn" : "-onednn-avx2");
+            System.setProperty("org.bytedeco.javacpp.platform.extension", cuda() ? "-cudnn" : "-onednn-avx2");
         }
     }
 }

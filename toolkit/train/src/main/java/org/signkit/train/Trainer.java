@@ -24,6 +24,7 @@ import org.signkit.core.AtomicFiles;
 import org.signkit.core.FrameRecord;
 import org.signkit.core.Json;
 import org.signkit.core.Provenance;
+import org.signkit.train.onednn.OneDnnNetwork;
 
 /**
  * Trains one network on a frame set: seeded split, Adam with a learning-rate schedule, optional early
@@ -119,6 +120,15 @@ public final class Trainer {
             net.init();
             state = new State(config.hash(), data.sha256(), 0, null, List.of(), 0, Double.POSITIVE_INFINITY);
         }
+        OneDnnNetwork fast = null;
+        if (Backend.oneDnnNetworkWanted()) {
+            String why = OneDnnNetwork.unsupported(net);
+            if (why == null) {
+                fast = new OneDnnNetwork(net);
+            } else {
+                progress.note("training on DL4J's layers, not signkit's oneDNN network: " + why);
+            }
+        }
         StepAccuracy stepAccuracy = new StepAccuracy(net);
         net.setListeners(stepAccuracy);
 
@@ -134,8 +144,8 @@ public final class Trainer {
                     progress.note("early stop: no lower monitor loss for " + config.patience() + " epochs");
                     break;
                 }
-                scores = epoch(net, classes, batches, external, train, monitor, split.test(), validationRows, epoch,
-                        stepAccuracy);
+                scores = epoch(net, fast, classes, batches, external, train, monitor, split.test(), validationRows,
+                        epoch, stepAccuracy);
                 EpochRecord rec = scores.record();
                 boolean better = config.patience() == 0 || rec.monitorLoss() < state.bestLoss();
                 sinceBest = better ? 0 : sinceBest + 1;
@@ -161,7 +171,8 @@ public final class Trainer {
                     config.split().id(), train.size(), monitor.size(), split.test().size(),
                     validation == null ? null : validation.manifest().toString(),
                     validation == null ? null : validation.sha256(), split.warnings()),
-                    state.history(), state.bestEpoch(), test, val, Provenance.current(), versions(),
+                    state.history(), state.bestEpoch(), test, val, Provenance.current(),
+                    versions(fast == null ? "dl4j" : "onednn-network"),
                     Parameters.trainable(net));
             TrainedModel model = new TrainedModel(net, card);
             model.save(out);
@@ -174,7 +185,8 @@ public final class Trainer {
     private record Scores(EpochRecord record, ClassificationReport test, ClassificationReport validation) {
     }
 
-    private Scores epoch(ComputationGraph net, List<String> classes, FrameBatches batches, FrameBatches external,
+    private Scores epoch(ComputationGraph net, OneDnnNetwork fast, List<String> classes, FrameBatches batches,
+                         FrameBatches external,
                               List<FrameRecord> train, List<FrameRecord> monitor, List<FrameRecord> test,
                               List<FrameRecord> validationRows, int epoch, StepAccuracy stepAccuracy) {
         // Dropout draws from ND4J's global generator: reseed it per epoch so that a resumed run matches.
@@ -190,10 +202,19 @@ public final class Trainer {
         for (Iterator<DataSet> it = batches.epoch(train, epoch, config.batchSize(), true); it.hasNext(); ) {
             DataSet ds = it.next();
             int n = (int) ds.getFeatures().size(0);
-            stepAccuracy.expect(argMax(ds));
-            net.fit(ds);
-            lossSum += net.score() * n;
-            correct += stepAccuracy.correct();
+            int[] truth = argMax(ds);
+            if (fast != null) {
+                OneDnnNetwork.Step s = fast.fit(ds.getFeatures(), ds.getLabels());
+                lossSum += s.score() * n;
+                for (int k = 0; k < n; k++) {
+                    correct += s.predictions()[k] == truth[k] ? 1 : 0;
+                }
+            } else {
+                stepAccuracy.expect(truth);
+                net.fit(ds);
+                lossSum += net.score() * n;
+                correct += stepAccuracy.correct();
+            }
             seen += n;
             step++;
             double secs = (System.nanoTime() - start) / 1e9;
@@ -274,13 +295,14 @@ public final class Trainer {
         return Nd4j.argMax(ds.getLabels(), 1).toIntVector();
     }
 
-    private static Map<String, String> versions() {
+    private static Map<String, String> versions(String path) {
         Map<String, String> v = new TreeMap<>();
         v.put("deeplearning4j", ComputationGraph.class.getPackage().getImplementationVersion() == null ? "1.0.0-M2.1"
                 : ComputationGraph.class.getPackage().getImplementationVersion());
         v.put("nd4j-backend", Nd4j.getBackend().getClass().getSimpleName());
         v.put("javacpp-platform-extension", System.getProperty("org.bytedeco.javacpp.platform.extension", ""));
         v.put("dl4j-layer-helpers", "false".equals(System.getProperty(Backend.HELPERS_DISABLE)) ? "on" : "off");
+        v.put("training-path", path);
         return v;
     }
 }

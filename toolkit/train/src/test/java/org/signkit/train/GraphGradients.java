@@ -32,8 +32,14 @@ final class GraphGradients {
         }
         assertEquals(0, expected.outputSingle(false, x).sub(actual.outputSingle(false, x)).amaxNumber().doubleValue(),
                 outputTolerance);
-        Map<String, INDArray> g1 = gradients(expected, x, y);
-        Map<String, INDArray> g2 = gradients(actual, x, y);
+        assertClose(gradients(expected, x, y), gradients(actual, x, y), floorShare, tolerance);
+    }
+
+    /**
+     * Asserts that two sets of gradient arrays agree: each array relative to its own largest entry, but
+     * never to less than {@code floorShare} of the largest entry of all.
+     */
+    static void assertClose(Map<String, INDArray> g1, Map<String, INDArray> g2, double floorShare, double tolerance) {
         assertEquals(g1.keySet(), g2.keySet());
         double largest = g1.values().stream().mapToDouble(g -> g.amaxNumber().doubleValue()).max().orElse(1);
         for (String k : g1.keySet()) {
@@ -47,8 +53,19 @@ final class GraphGradients {
         net.setInputs(x);
         net.setLabels(y);
         net.computeGradientAndScore();
+        return gradientViews(net);
+    }
+
+    /** Copies of what the graph's gradient view holds now, by "layer_param". */
+    static Map<String, INDArray> gradientViews(ComputationGraph net) {
         Map<String, INDArray> g = new TreeMap<>();
-        net.gradient().gradientForVariable().forEach((k, v) -> g.put(k, v.dup()));
+        for (var v : net.getVertices()) {
+            if (v.hasLayer() && v.getLayer().numParams() > 0) {
+                var layer = v.getLayer();
+                layer.conf().getLayer().initializer().getGradientsFromFlattened(layer.conf(),
+                        layer.getGradientsViewArray()).forEach((k, a) -> g.put(v.getVertexName() + "_" + k, a.dup()));
+            }
+        }
         return g;
     }
 }

@@ -1,0 +1,384 @@
+package org.signkit.train.onednn;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.ConvolutionUtils;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.activations.impl.ActivationSwish;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import org.signkit.train.BroadcastMulVertex;
+import org.signkit.train.onednn.OneDnn.Buffer;
+
+/**
+ * A DL4J {@link ComputationGraph} whose forward and backward passes run as oneDNN primitives in oneDNN's
+ * blocked layouts, while the parameters, gradients and updater state stay DL4J's: a step writes the
+ * gradient into the graph's own gradient view and applies the graph's own updater, so the model saves,
+ * restores and resumes as any DL4J model, and the DL4J path gives the same gradients (OneDnnNetworkTest).
+ * It runs float networks of convolutions (plain and depthwise), batch norm, swish/sigmoid/ReLU,
+ * global average pooling, squeeze-and-excitation products, residual sums and a dense softmax output
+ * with cross-entropy — EfficientNet-B0 — and {@link #unsupported} names what keeps any other graph on
+ * DL4J's path. Each batch size gets its own compiled plan (the two most recent are kept).
+ */
+public final class OneDnnNetwork {
+
+    private static final int PLANS = 2;
+
+    private final ComputationGraph net;
+    private final Map<String, Map<String, INDArray>> gradients = new HashMap<>();
+    private final Map<Long, Plan> plans = new LinkedHashMap<>(4, 0.75f, true);
+
+    /**
+     * @throws IllegalArgumentException if {@link #unsupported} names a reason
+     */
+    public OneDnnNetwork(ComputationGraph net) {
+        String why = unsupported(net);
+        if (why != null) {
+            throw new IllegalArgumentException(why);
+        }
+        this.net = net;
+        net.initGradientsView();
+        for (GraphVertex v : net.getVertices()) {
+            if (v.hasLayer() && v.getLayer().numParams() > 0) {
+                Layer layer = v.getLayer();
+                gradients.put(v.getVertexName(), layer.conf().getLayer().initializer()
+                        .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray()));
+            }
+        }
+    }
+
+    /** Why {@code net} cannot run here (the first vertex that cannot), or null when it can. */
+    public static String unsupported(ComputationGraph net) {
+        if (net.getConfiguration().getNetworkInputs().size() != 1 || net.getConfiguration().getNetworkOutputs().size() != 1) {
+            return "the oneDNN path runs graphs of one input and one output";
+        }
+        if (net.params().dataType() != DataType.FLOAT) {
+            return "the oneDNN path runs float networks, not " + net.params().dataType();
+        }
+        for (GraphVertex v : net.getVertices()) {
+            if (v.isInputVertex()) {
+                continue;
+            }
+            String why = unsupported(net, v);
+            if (why != null) {
+                return v.getVertexName() + ": " + why;
+            }
+        }
+        return null;
+    }
+
+    private static String unsupported(ComputationGraph net, GraphVertex v) {
+        var conf = net.getConfiguration().getVertices().get(v.getVertexName());
+        if (conf instanceof BroadcastMulVertex) {
+            return null;
+        }
+        if (conf instanceof ElementWiseVertex e) {
+            return e.getOp() == ElementWiseVertex.Op.Add && v.getNumInputArrays() == 2 ? null
+                    : "element-wise " + e.getOp() + " of " + v.getNumInputArrays() + " inputs";
+        }
+        if (!(conf instanceof org.deeplearning4j.nn.conf.graph.LayerVertex lv)) {
+            return "vertex " + conf.getClass().getSimpleName();
+        }
+        if (lv.getPreProcessor() != null) {
+            return "input preprocessor " + lv.getPreProcessor().getClass().getSimpleName();
+        }
+        var layer = lv.getLayerConf().getLayer();
+        if (layer.getIDropout() != null && !(layer instanceof OutputLayer && layer.getIDropout() instanceof Dropout d
+                && d.getPSchedule() == null)) {
+            return "dropout " + layer.getIDropout();
+        }
+        if (layer instanceof ConvolutionLayer c) {
+            if (c.getCnn2dDataFormat() != CNN2DFormat.NCHW || c.getDilation()[0] != 1 || c.getDilation()[1] != 1
+                    || (c.getConvolutionMode() != ConvolutionMode.Same && c.getConvolutionMode() != ConvolutionMode.Truncate)) {
+                return "convolution other than NCHW, dilation 1, Same or Truncate";
+            }
+            if (layer instanceof DepthwiseConvolution2D d && d.getDepthMultiplier() != 1) {
+                return "depth multiplier " + d.getDepthMultiplier();
+            }
+            if (c.getClass() != ConvolutionLayer.class && c.getClass() != DepthwiseConvolution2D.class) {
+                return c.getClass().getSimpleName();
+            }
+            return activation(c.getActivationFn()) == null && !(c.getActivationFn() instanceof ActivationIdentity)
+                    ? "activation " + c.getActivationFn() : null;
+        }
+        if (layer instanceof BatchNormalization b) {
+            return b.isLockGammaBeta() ? "batch norm with locked gamma/beta" : null;
+        }
+        if (layer instanceof ActivationLayer a) {
+            return activation(a.getActivationFn()) == null && !(a.getActivationFn() instanceof ActivationIdentity)
+                    ? "activation " + a.getActivationFn() : null;
+        }
+        if (layer instanceof GlobalPoolingLayer g) {
+            return g.getPoolingType() == PoolingType.AVG ? null : "global pooling " + g.getPoolingType();
+        }
+        if (layer instanceof OutputLayer o) {
+            return o.getLossFn() instanceof LossMCXENT loss && loss.getWeights() == null
+                    && o.getActivationFn() instanceof ActivationSoftmax && o.hasBias() ? null
+                    : "output layer other than softmax + unweighted cross-entropy with bias";
+        }
+        return "layer " + layer.getClass().getSimpleName();
+    }
+
+    private static ActivationNode.Kind activation(IActivation a) {
+        if (a instanceof ActivationSwish) {
+            return ActivationNode.Kind.SWISH;
+        }
+        if (a instanceof ActivationSigmoid) {
+            return ActivationNode.Kind.SIGMOID;
+        }
+        if (a instanceof ActivationReLU r && r.getMax() == null && r.getThreshold() == 0 && r.getNegativeSlope() == 0) {
+            return ActivationNode.Kind.RELU;
+        }
+        return null;
+    }
+
+    /** One training step: forward, backward, the graph's updater; returns the mean loss and the predictions. */
+    public Step fit(INDArray features, INDArray labels) {
+        Step step = gradientAndScore(features, labels);
+        int iteration = net.getConfiguration().getIterationCount();
+        int epoch = net.getConfiguration().getEpochCount();
+        INDArray flat = net.getFlattenedGradients();
+        Gradient gradient = new DefaultGradient(flat);
+        gradients.forEach((layer, views) -> views.forEach((param, view) -> gradient.setGradientFor(layer + "_" + param,
+                view)));
+        net.getUpdater().update(gradient, iteration, epoch, (int) features.size(0), LayerWorkspaceMgr.noWorkspaces());
+        net.params().subi(flat.reshape(flat.length()));
+        net.getConfiguration().setIterationCount(iteration + 1);
+        return step;
+    }
+
+    /**
+     * Forward and backward in training mode, leaving the gradient (DL4J's, before the updater) in the
+     * graph's gradient view; no parameter changes. For comparing with DL4J's own backward pass.
+     */
+    public Step gradientAndScore(INDArray features, INDArray labels) {
+        return plan(features).train(features, labels);
+    }
+
+    /** Class probabilities, [N, classes], with the running batch-norm statistics (no dropout). */
+    public INDArray output(INDArray features) {
+        return plan(features).infer(features);
+    }
+
+    /**
+     * Every vertex's activation, in plain NCHW (or [N, C] after a collapsing pool), keyed by vertex name:
+     * for comparing with DL4J's {@code feedForward}.
+     */
+    public Map<String, INDArray> activations(INDArray features, boolean training) {
+        Plan p = plan(features);
+        p.forward(features, training);
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        p.tensors.forEach((name, t) -> {
+            Buffer plain = Buffer.allocate(OneDnn.plain(t.dims));
+            new OneDnn.Copy(t.value, plain).run();
+            out.put(name, plain.array().reshape(t.dims));
+        });
+        return out;
+    }
+
+    /**
+     * A training step's outcome.
+     *
+     * @param score       mean cross-entropy of the batch (DL4J's score, no regularisation)
+     * @param predictions the predicted class of each example
+     */
+    public record Step(double score, int[] predictions) {
+    }
+
+    private Plan plan(INDArray features) {
+        if (features.rank() != 4 || features.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("expected float NCHW images, got " + features.shapeInfoToString());
+        }
+        long n = features.size(0);
+        Plan p = plans.get(n);
+        if (p == null) {
+            while (plans.size() >= PLANS) {
+                plans.remove(plans.keySet().iterator().next());
+            }
+            p = new Plan(features.shape());
+            plans.put(n, p);
+        }
+        return p;
+    }
+
+    /** The primitives and buffers of one input shape. */
+    private final class Plan {
+        private final Buffer input;
+        private final Map<String, Tensor> tensors = new LinkedHashMap<>();
+        private final List<Node> nodes = new ArrayList<>();
+        private final Tensor head;
+        private final Buffer headValue;
+        private final OneDnn.Copy headIn;
+        private final Tensor.GradientSlot headGradient;
+        private final INDArray weights;
+        private final INDArray bias;
+        private final INDArray weightGradient;
+        private final INDArray biasGradient;
+        private final double retain;
+
+        Plan(long[] shape) {
+            String inputName = net.getConfiguration().getNetworkInputs().get(0);
+            Tensor in = new Tensor(shape, OneDnn.plain(shape), false);
+            input = in.value;
+            tensors.put(inputName, in);
+            String outputName = net.getConfiguration().getNetworkOutputs().get(0);
+            GraphVertex[] vertices = net.getVertices();
+            for (int index : net.topologicalSortOrder()) {
+                GraphVertex v = vertices[index];
+                String name = v.getVertexName();
+                if (v.isInputVertex() || name.equals(outputName)) {
+                    continue;
+                }
+                List<Tensor> inputs = net.getConfiguration().getVertexInputs().get(name).stream().map(tensors::get)
+                        .toList();
+                tensors.put(name, compile(v, inputs));
+            }
+            Layer output = net.getVertex(outputName).getLayer();
+            head = tensors.get(net.getConfiguration().getVertexInputs().get(outputName).get(0));
+            headValue = Buffer.allocate(OneDnn.plain(head.dims));
+            headIn = new OneDnn.Copy(head.value, headValue);
+            weights = output.getParam("W");
+            bias = output.getParam("b");
+            weightGradient = gradients.get(outputName).get("W");
+            biasGradient = gradients.get(outputName).get("b");
+            var dropout = output.conf().getLayer().getIDropout();
+            retain = dropout == null ? 1 : ((Dropout) dropout).getP();
+            headGradient = head.claim(OneDnn.plain(head.dims));
+            for (int i = nodes.size() - 1; i >= 0; i--) {
+                nodes.get(i).planBackward();
+            }
+        }
+
+        private Tensor compile(GraphVertex v, List<Tensor> inputs) {
+            var conf = net.getConfiguration().getVertices().get(v.getVertexName());
+            if (conf instanceof BroadcastMulVertex) {
+                boolean firstIsMap = inputs.get(0).dims[2] * inputs.get(0).dims[3] >= inputs.get(1).dims[2] * inputs.get(1).dims[3];
+                return add(new BroadcastMulNode(firstIsMap ? inputs.get(0) : inputs.get(1),
+                        firstIsMap ? inputs.get(1) : inputs.get(0), true));
+            }
+            if (conf instanceof ElementWiseVertex) {
+                return add(new AddNode(inputs.get(0), inputs.get(1), true));
+            }
+            Tensor in = inputs.get(0);
+            Layer layer = v.getLayer();
+            var lc = layer.conf().getLayer();
+            Map<String, INDArray> grads = gradients.get(v.getVertexName());
+            if (lc instanceof ConvolutionLayer c) {
+                Tensor out = add(new ConvolutionNode(in, convolution(c, layer, grads, in.dims), true));
+                ActivationNode.Kind act = activation(c.getActivationFn());
+                return act == null ? out : add(new ActivationNode(out, act, true));
+            }
+            if (lc instanceof BatchNormalization b) {
+                String var = b.isUseLogStd() ? BatchNormalizationParamInitializer.GLOBAL_LOG_STD
+                        : BatchNormalizationParamInitializer.GLOBAL_VAR;
+                return add(new BatchNormNode(in, new BatchNormNode.Spec(layer.getParam("gamma"), layer.getParam("beta"),
+                        layer.getParam("mean"), layer.getParam(var), b.isUseLogStd(), grads.get("gamma"),
+                        grads.get("beta"), grads.get("mean"), grads.get(var), b.getEps(), b.getDecay()), true));
+            }
+            if (lc instanceof ActivationLayer a) {
+                ActivationNode.Kind act = activation(a.getActivationFn());
+                return act == null ? in : add(new ActivationNode(in, act, true));
+            }
+            return add(new AveragePoolNode(in, true));
+        }
+
+        private Tensor add(Node node) {
+            nodes.add(node);
+            return node.output();
+        }
+
+        private ConvolutionNode.Spec convolution(ConvolutionLayer c, Layer layer, Map<String, INDArray> grads, long[] in) {
+            int[] k = c.getKernelSize();
+            int[] s = c.getStride();
+            long[] before;
+            long[] after;
+            if (c.getConvolutionMode() == ConvolutionMode.Same) {
+                int[] inSize = {(int) in[2], (int) in[3]};
+                int[] outSize = {(inSize[0] + s[0] - 1) / s[0], (inSize[1] + s[1] - 1) / s[1]};
+                int[] top = ConvolutionUtils.getSameModeTopLeftPadding(outSize, inSize, k, s, new int[] {1, 1});
+                before = new long[] {top[0], top[1]};
+                after = new long[] {(outSize[0] - 1L) * s[0] + k[0] - inSize[0] - top[0],
+                        (outSize[1] - 1L) * s[1] + k[1] - inSize[1] - top[1]};
+            } else {
+                before = new long[] {c.getPadding()[0], c.getPadding()[1]};
+                after = before;
+            }
+            INDArray w = layer.getParam("W");
+            boolean depthwise = c instanceof DepthwiseConvolution2D;
+            long channels = depthwise ? in[1] : w.size(0);
+            long[] dims = depthwise ? new long[] {channels, 1, 1, k[0], k[1]} : new long[] {channels, in[1], k[0], k[1]};
+            int[] axes = depthwise ? new int[] {2, 3, -1, 0, 1} : new int[] {0, 1, 2, 3};
+            return new ConvolutionNode.Spec(w, dims, axes, grads.get("W"), c.hasBias() ? layer.getParam("b") : null,
+                    c.hasBias() ? grads.get("b") : null, channels, new long[] {k[0], k[1]}, new long[] {s[0], s[1]},
+                    before, after);
+        }
+
+        private INDArray forward(INDArray features, boolean training) {
+            input.array().reshape(features.shape()).assign(features);
+            for (Node node : nodes) {
+                node.forward(training);
+            }
+            headIn.run();
+            return headValue.array().reshape(head.dims[0], head.dims[1]);
+        }
+
+        Step train(INDArray features, INDArray labels) {
+            INDArray x = forward(features, true);
+            INDArray mask = null;
+            if (retain < 1) {
+                mask = Nd4j.rand(DataType.FLOAT, x.shape()).lt(retain).castTo(DataType.FLOAT).divi(retain);
+                x = x.mul(mask);
+            }
+            INDArray probabilities = Transforms.softmax(x.mmul(weights).addiRowVector(bias), false);
+            long n = x.size(0);
+            double score = -Transforms.log(Transforms.max(probabilities, 1e-10, true), false).muli(labels).sumNumber()
+                    .doubleValue() / n;
+            INDArray dz = probabilities.sub(labels);
+            weightGradient.assign(x.transpose().mmul(dz));
+            biasGradient.assign(dz.sum(true, 0));
+            INDArray dx = dz.mmul(weights.transpose());
+            if (mask != null) {
+                dx.muli(mask);
+            }
+            headGradient.buffer().array().reshape(dx.shape()).assign(dx);
+            headGradient.commit();
+            for (int i = nodes.size() - 1; i >= 0; i--) {
+                nodes.get(i).backward();
+            }
+            return new Step(score, Nd4j.argMax(probabilities, 1).toIntVector());
+        }
+
+        INDArray infer(INDArray features) {
+            INDArray x = forward(features, false);
+            return Transforms.softmax(x.mmul(weights).addiRowVector(bias), false);
+        }
+    }
+}
