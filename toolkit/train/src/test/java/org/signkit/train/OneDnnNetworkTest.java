@@ -59,9 +59,24 @@ class OneDnnNetworkTest {
         return y;
     }
 
+    private static ComputationGraph baseline(IUpdater updater) {
+        ComputationGraph net = new ComputationGraph(new BaselineCnn(CLASSES, SIZE, SIZE, 0.0, 3, DataType.FLOAT)
+                .configuration(updater));
+        net.init();
+        return net;
+    }
+
     @Test
     void scoreAndEveryGradientArrayMatchDl4j() {
-        ComputationGraph dl4j = b0(new NoOp());
+        assertSameGradients(b0(new NoOp()));
+    }
+
+    @Test
+    void theBaselineCnnsMaxPoolingAndDenseLayersMatchDl4j() {
+        assertSameGradients(baseline(new NoOp()));
+    }
+
+    private static void assertSameGradients(ComputationGraph dl4j) {
         ComputationGraph ours = dl4j.clone();
         INDArray x = images(4, 8);
         INDArray y = labels(4);

@@ -13,7 +13,11 @@ import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.bytedeco.dnnl.memory;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -43,9 +47,9 @@ import org.signkit.train.onednn.OneDnn.Buffer;
  * blocked layouts, while the parameters, gradients and updater state stay DL4J's: a step writes the
  * gradient into the graph's own gradient view and applies the graph's own updater, so the model saves,
  * restores and resumes as any DL4J model, and the DL4J path gives the same gradients (OneDnnNetworkTest).
- * It runs float networks of convolutions (plain and depthwise), batch norm, swish/sigmoid/ReLU,
- * global average pooling, squeeze-and-excitation products, residual sums and a dense softmax output
- * with cross-entropy — EfficientNet-B0 — and {@link #unsupported} names what keeps any other graph on
+ * It runs float networks of convolutions (plain and depthwise), batch norm, swish/sigmoid/ReLU, max
+ * pooling, global average pooling, squeeze-and-excitation products, residual sums, dense layers and a
+ * dense softmax output with cross-entropy — EfficientNet-B0 and the baseline CNN — and {@link #unsupported} names what keeps any other graph on
  * DL4J's path. Each batch size gets its own compiled plan (the two most recent are kept).
  */
 public final class OneDnnNetwork {
@@ -107,10 +111,11 @@ public final class OneDnnNetwork {
         if (!(conf instanceof org.deeplearning4j.nn.conf.graph.LayerVertex lv)) {
             return "vertex " + conf.getClass().getSimpleName();
         }
-        if (lv.getPreProcessor() != null) {
+        var layer = lv.getLayerConf().getLayer();
+        if (lv.getPreProcessor() != null && !(layer instanceof DenseLayer
+                && lv.getPreProcessor() instanceof CnnToFeedForwardPreProcessor p && p.getFormat() == CNN2DFormat.NCHW)) {
             return "input preprocessor " + lv.getPreProcessor().getClass().getSimpleName();
         }
-        var layer = lv.getLayerConf().getLayer();
         if (layer.getIDropout() != null && !(layer instanceof OutputLayer && layer.getIDropout() instanceof Dropout d
                 && d.getPSchedule() == null)) {
             return "dropout " + layer.getIDropout();
@@ -131,6 +136,16 @@ public final class OneDnnNetwork {
         }
         if (layer instanceof BatchNormalization b) {
             return b.isLockGammaBeta() ? "batch norm with locked gamma/beta" : null;
+        }
+        if (layer instanceof SubsamplingLayer p) {
+            return p.getPoolingType() != org.deeplearning4j.nn.conf.layers.PoolingType.MAX
+                    || p.getCnn2dDataFormat() != CNN2DFormat.NCHW || p.getDilation()[0] != 1 || p.getDilation()[1] != 1
+                    || (p.getConvolutionMode() != ConvolutionMode.Same && p.getConvolutionMode() != ConvolutionMode.Truncate)
+                    ? "pooling other than max, NCHW, dilation 1, Same or Truncate" : null;
+        }
+        if (layer instanceof DenseLayer d) {
+            return d.hasBias() && (activation(d.getActivationFn()) != null || d.getActivationFn() instanceof ActivationIdentity)
+                    ? null : "dense layer without bias or with activation " + d.getActivationFn();
         }
         if (layer instanceof ActivationLayer a) {
             return activation(a.getActivationFn()) == null && !(a.getActivationFn() instanceof ActivationIdentity)
@@ -154,10 +169,14 @@ public final class OneDnnNetwork {
         if (a instanceof ActivationSigmoid) {
             return ActivationNode.Kind.SIGMOID;
         }
-        if (a instanceof ActivationReLU r && r.getMax() == null && r.getThreshold() == 0 && r.getNegativeSlope() == 0) {
+        if (a instanceof ActivationReLU r && r.getMax() == null && zero(r.getThreshold()) && zero(r.getNegativeSlope())) {
             return ActivationNode.Kind.RELU;
         }
         return null;
+    }
+
+    private static boolean zero(Double d) {
+        return d == null || d == 0;
     }
 
     /** One training step: forward, backward, the graph's updater; returns the mean loss and the predictions. */
@@ -292,9 +311,23 @@ public final class OneDnnNetwork {
             var lc = layer.conf().getLayer();
             Map<String, INDArray> grads = gradients.get(v.getVertexName());
             if (lc instanceof ConvolutionLayer c) {
-                Tensor out = add(new ConvolutionNode(in, convolution(c, layer, grads, in.dims), true));
-                ActivationNode.Kind act = activation(c.getActivationFn());
-                return act == null ? out : add(new ActivationNode(out, act, true));
+                Convolution geometry = geometry(c.getConvolutionMode(), in.dims,
+                        c instanceof DepthwiseConvolution2D ? in.dims[1] : layer.getParam("W").size(0),
+                        c.getKernelSize(), c.getStride(), c.getPadding());
+                Tensor out = add(new WeightedNode(in, geometry.outDims(in.dims), convolutionParameters(c, layer, grads,
+                        in.dims), geometry, true));
+                return activate(out, c.getActivationFn());
+            }
+            if (lc instanceof DenseLayer) {
+                INDArray w = layer.getParam("W");
+                Tensor out = add(new WeightedNode(in, new long[] {in.dims[0], w.size(1)}, new WeightedNode.Parameters(w,
+                        grads.get("W"), denseLayout(w, in.dims), layer.getParam("b"), grads.get("b")),
+                        new InnerProduct(), true));
+                return activate(out, ((DenseLayer) lc).getActivationFn());
+            }
+            if (lc instanceof SubsamplingLayer p) {
+                return add(new MaxPoolNode(in, geometry(p.getConvolutionMode(), in.dims, in.dims[1], p.getKernelSize(),
+                        p.getStride(), p.getPadding()), true));
             }
             if (lc instanceof BatchNormalization b) {
                 String var = b.isUseLogStd() ? BatchNormalizationParamInitializer.GLOBAL_LOG_STD
@@ -304,8 +337,7 @@ public final class OneDnnNetwork {
                         grads.get("beta"), grads.get("mean"), grads.get(var), b.getEps(), b.getDecay()), true));
             }
             if (lc instanceof ActivationLayer a) {
-                ActivationNode.Kind act = activation(a.getActivationFn());
-                return act == null ? in : add(new ActivationNode(in, act, true));
+                return activate(in, a.getActivationFn());
             }
             return add(new AveragePoolNode(in, true));
         }
@@ -315,12 +347,17 @@ public final class OneDnnNetwork {
             return node.output();
         }
 
-        private ConvolutionNode.Spec convolution(ConvolutionLayer c, Layer layer, Map<String, INDArray> grads, long[] in) {
-            int[] k = c.getKernelSize();
-            int[] s = c.getStride();
+        private Tensor activate(Tensor in, IActivation fn) {
+            ActivationNode.Kind act = activation(fn);
+            return act == null ? in : add(new ActivationNode(in, act, true));
+        }
+
+        /** DL4J's window arithmetic: "same" pads (total - total / 2) after, as DL4J does; truncate as configured. */
+        private static Convolution geometry(ConvolutionMode mode, long[] in, long outChannels, int[] k, int[] s,
+                                            int[] padding) {
             long[] before;
             long[] after;
-            if (c.getConvolutionMode() == ConvolutionMode.Same) {
+            if (mode == ConvolutionMode.Same) {
                 int[] inSize = {(int) in[2], (int) in[3]};
                 int[] outSize = {(inSize[0] + s[0] - 1) / s[0], (inSize[1] + s[1] - 1) / s[1]};
                 int[] top = ConvolutionUtils.getSameModeTopLeftPadding(outSize, inSize, k, s, new int[] {1, 1});
@@ -328,17 +365,36 @@ public final class OneDnnNetwork {
                 after = new long[] {(outSize[0] - 1L) * s[0] + k[0] - inSize[0] - top[0],
                         (outSize[1] - 1L) * s[1] + k[1] - inSize[1] - top[1]};
             } else {
-                before = new long[] {c.getPadding()[0], c.getPadding()[1]};
+                before = new long[] {padding[0], padding[1]};
                 after = before;
             }
+            return new Convolution(outChannels, new long[] {k[0], k[1]}, new long[] {s[0], s[1]}, before, after);
+        }
+
+        private WeightedNode.Parameters convolutionParameters(ConvolutionLayer c, Layer layer,
+                                                              Map<String, INDArray> grads, long[] in) {
             INDArray w = layer.getParam("W");
+            int[] k = c.getKernelSize();
+            // DL4J keeps depthwise weights as [kH, kW, C, 1]; oneDNN sees them as goihw [C, 1, 1, kH, kW].
             boolean depthwise = c instanceof DepthwiseConvolution2D;
-            long channels = depthwise ? in[1] : w.size(0);
-            long[] dims = depthwise ? new long[] {channels, 1, 1, k[0], k[1]} : new long[] {channels, in[1], k[0], k[1]};
-            int[] axes = depthwise ? new int[] {2, 3, -1, 0, 1} : new int[] {0, 1, 2, 3};
-            return new ConvolutionNode.Spec(w, dims, axes, grads.get("W"), c.hasBias() ? layer.getParam("b") : null,
-                    c.hasBias() ? grads.get("b") : null, channels, new long[] {k[0], k[1]}, new long[] {s[0], s[1]},
-                    before, after);
+            memory.desc layout = depthwise ? OneDnn.of(w, new long[] {in[1], 1, 1, k[0], k[1]}, new int[] {2, 3, -1, 0, 1})
+                    : OneDnn.of(w, new long[] {w.size(0), in[1], k[0], k[1]}, new int[] {0, 1, 2, 3});
+            return new WeightedNode.Parameters(w, grads.get("W"), layout, c.hasBias() ? layer.getParam("b") : null,
+                    c.hasBias() ? grads.get("b") : null);
+        }
+
+        /**
+         * A dense layer's W, [in, out], as oneDNN's [out, in] or [out, C, H, W] for an image input (DL4J
+         * flattens NCHW in C order).
+         */
+        private static memory.desc denseLayout(INDArray w, long[] in) {
+            long sIn = w.stride(0);
+            long sOut = w.stride(1);
+            if (in.length == 2) {
+                return new memory.desc(new long[] {w.size(1), in[1]}, memory.data_type.f32, new long[] {sOut, sIn});
+            }
+            return new memory.desc(new long[] {w.size(1), in[1], in[2], in[3]}, memory.data_type.f32,
+                    new long[] {sOut, in[2] * in[3] * sIn, in[3] * sIn, sIn});
         }
 
         private INDArray forward(INDArray features, boolean training) {
