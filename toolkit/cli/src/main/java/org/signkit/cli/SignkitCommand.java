@@ -31,6 +31,7 @@ public final class SignkitCommand implements Runnable {
     /** Runs the command line and returns its exit status (0 ok, 1 some inputs failed, 2 usage). */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new SignkitCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (ex instanceof BadInputException || ex instanceof IllegalArgumentException) {
                 line.getErr().println("signkit: " + ex.getMessage());

@@ -60,7 +60,7 @@ public final class TrainBenchWorker {
     }
 
     /** How the network runs: signkit's oneDNN network, DL4J with oneDNN layer helpers, DL4J's im2col. */
-    enum Path {
+    public enum Path {
         ONEDNN, HELPERS, IM2COL
     }
 

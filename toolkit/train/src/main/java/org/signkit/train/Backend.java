@@ -1,5 +1,8 @@
 package org.signkit.train;
 
+import java.util.function.UnaryOperator;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.signkit.train.onednn.OneDnnNetwork;
 
 /**
@@ -37,6 +40,17 @@ public final class Backend {
      */
     public static boolean oneDnnNetworkWanted() {
         return !"dl4j".equals(System.getProperty(TRAINING_PATH)) && !cuda();
+    }
+
+    /**
+     * How {@code net} classifies a batch in inference mode: signkit's oneDNN network where it is wanted and
+     * runs the graph, else DL4J's {@code outputSingle}. The two agree (OneDnnNetworkTest).
+     */
+    public static UnaryOperator<INDArray> inference(ComputationGraph net) {
+        if (oneDnnNetworkWanted() && OneDnnNetwork.unsupported(net) == null) {
+            return new OneDnnNetwork(net)::output;
+        }
+        return x -> net.outputSingle(false, x);
     }
 
     private static boolean cuda() {

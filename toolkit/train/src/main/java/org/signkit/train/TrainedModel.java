@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -32,10 +33,19 @@ public final class TrainedModel implements SignClassifier {
 
     private final ComputationGraph network;
     private final ModelCard card;
+    private UnaryOperator<INDArray> inference;
 
     public TrainedModel(ComputationGraph network, ModelCard card) {
         this.network = network;
         this.card = card;
+    }
+
+    /** The network's inference function ({@link Backend#inference}), made on first use. */
+    private synchronized UnaryOperator<INDArray> inference() {
+        if (inference == null) {
+            inference = Backend.inference(network);
+        }
+        return inference;
     }
 
     /** The network. */
@@ -114,7 +124,7 @@ public final class TrainedModel implements SignClassifier {
         }
         try {
             float[] x = card.normalization().tensor(sized, h, w);
-            return probabilities(network, Nd4j.create(x, new long[] {images.size(), 3, h, w}, 'c'));
+            return probabilities(inference(), Nd4j.create(x, new long[] {images.size(), 3, h, w}, 'c'));
         } finally {
             for (int i = 0; i < sized.size(); i++) {
                 if (sized.get(i) != images.get(i)) {
@@ -128,12 +138,12 @@ public final class TrainedModel implements SignClassifier {
     public ClassificationReport evaluate(FrameSet set, List<FrameRecord> rows, int topK, int batchSize, int workers) {
         try (FrameBatches batches = new FrameBatches(set, classes(), inputHeight(), inputWidth(), card.normalization(),
                 null, 0, workers)) {
-            return evaluate(network, batches, rows, classes(), topK, batchSize);
+            return evaluate(inference(), batches, rows, classes(), topK, batchSize);
         }
     }
 
-    /** Scores a network on rows, in inference mode (batch norm's running statistics, no dropout). */
-    static ClassificationReport evaluate(ComputationGraph net, FrameBatches batches, List<FrameRecord> rows,
+    /** Scores a network's inference function on rows (batch norm's running statistics, no dropout). */
+    static ClassificationReport evaluate(UnaryOperator<INDArray> net, FrameBatches batches, List<FrameRecord> rows,
                                          List<String> classes, int topK, int batchSize) {
         float[][] probs = new float[rows.size()][];
         int i = 0;
@@ -149,8 +159,7 @@ public final class TrainedModel implements SignClassifier {
         return ClassificationReport.of(classes, batches.truth(rows), probs, topK, takes);
     }
 
-    private static float[][] probabilities(ComputationGraph net, INDArray x) {
-        INDArray out = net.outputSingle(false, x);
-        return out.toFloatMatrix();
+    private static float[][] probabilities(UnaryOperator<INDArray> net, INDArray x) {
+        return net.apply(x).toFloatMatrix();
     }
 }

@@ -9,6 +9,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.DataSet;
@@ -121,6 +123,7 @@ public final class Trainer {
             state = new State(config.hash(), data.sha256(), 0, null, List.of(), 0, Double.POSITIVE_INFINITY);
         }
         OneDnnNetwork fast = null;
+        UnaryOperator<INDArray> inference;
         if (Backend.oneDnnNetworkWanted()) {
             String why = OneDnnNetwork.unsupported(net);
             if (why == null) {
@@ -129,6 +132,8 @@ public final class Trainer {
                 progress.note("training on DL4J's layers, not signkit's oneDNN network: " + why);
             }
         }
+        ComputationGraph trained = net;
+        inference = fast != null ? fast::output : x -> trained.outputSingle(false, x);
         StepAccuracy stepAccuracy = new StepAccuracy(net);
         net.setListeners(stepAccuracy);
 
@@ -144,8 +149,8 @@ public final class Trainer {
                     progress.note("early stop: no lower monitor loss for " + config.patience() + " epochs");
                     break;
                 }
-                scores = epoch(net, fast, classes, batches, external, train, monitor, split.test(), validationRows,
-                        epoch, stepAccuracy);
+                scores = epoch(net, fast, inference, classes, batches, external, train, monitor, split.test(),
+                        validationRows, epoch, stepAccuracy);
                 EpochRecord rec = scores.record();
                 boolean better = config.patience() == 0 || rec.monitorLoss() < state.bestLoss();
                 sinceBest = better ? 0 : sinceBest + 1;
@@ -157,11 +162,12 @@ public final class Trainer {
             if (state.bestEpoch() != state.epoch()) {
                 net = ModelSerializer.restoreComputationGraph(checkpoints.resolve(bestFile(state.bestEpoch())).toFile(),
                         true);
+                inference = Backend.inference(net);
                 scores = null;
             }
             if (scores == null) {
-                scores = new Scores(null, TrainedModel.evaluate(net, batches, split.test(), classes, config.topK(),
-                        config.batchSize()), external == null ? null : TrainedModel.evaluate(net, external,
+                scores = new Scores(null, TrainedModel.evaluate(inference, batches, split.test(), classes,
+                        config.topK(), config.batchSize()), external == null ? null : TrainedModel.evaluate(inference, external,
                         validationRows, classes, config.topK(), config.batchSize()));
             }
             ClassificationReport test = scores.test();
@@ -185,8 +191,8 @@ public final class Trainer {
     private record Scores(EpochRecord record, ClassificationReport test, ClassificationReport validation) {
     }
 
-    private Scores epoch(ComputationGraph net, OneDnnNetwork fast, List<String> classes, FrameBatches batches,
-                         FrameBatches external,
+    private Scores epoch(ComputationGraph net, OneDnnNetwork fast, UnaryOperator<INDArray> inference,
+                         List<String> classes, FrameBatches batches, FrameBatches external,
                               List<FrameRecord> train, List<FrameRecord> monitor, List<FrameRecord> test,
                               List<FrameRecord> validationRows, int epoch, StepAccuracy stepAccuracy) {
         // Dropout draws from ND4J's global generator: reseed it per epoch so that a resumed run matches.
@@ -222,10 +228,12 @@ public final class Trainer {
         }
         double secs = (System.nanoTime() - start) / 1e9;
         double monitorLoss = monitor.isEmpty() ? Double.NaN
-                : TrainedModel.evaluate(net, batches, monitor, classes, 1, config.batchSize()).meanLoss();
-        ClassificationReport t = TrainedModel.evaluate(net, batches, test, classes, config.topK(), config.batchSize());
+                : TrainedModel.evaluate(inference, batches, monitor, classes, 1, config.batchSize()).meanLoss();
+        ClassificationReport t = TrainedModel.evaluate(inference, batches, test, classes, config.topK(),
+                config.batchSize());
         ClassificationReport v = external == null ? null
-                : TrainedModel.evaluate(net, external, validationRows, classes, config.topK(), config.batchSize());
+                : TrainedModel.evaluate(inference, external, validationRows, classes, config.topK(),
+                config.batchSize());
         return new Scores(new EpochRecord(epoch, lr, lossSum / Math.max(1, seen), (double) correct / Math.max(1, seen),
                 monitorLoss, t.meanLoss(), t.accuracy(), v == null ? Double.NaN : v.accuracy(), secs, seen / secs), t, v);
     }

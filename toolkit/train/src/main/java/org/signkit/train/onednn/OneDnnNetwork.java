@@ -180,7 +180,7 @@ public final class OneDnnNetwork {
     }
 
     /** One training step: forward, backward, the graph's updater; returns the mean loss and the predictions. */
-    public Step fit(INDArray features, INDArray labels) {
+    public synchronized Step fit(INDArray features, INDArray labels) {
         Step step = gradientAndScore(features, labels);
         int iteration = net.getConfiguration().getIterationCount();
         int epoch = net.getConfiguration().getEpochCount();
@@ -198,12 +198,12 @@ public final class OneDnnNetwork {
      * Forward and backward in training mode, leaving the gradient (DL4J's, before the updater) in the
      * graph's gradient view; no parameter changes. For comparing with DL4J's own backward pass.
      */
-    public Step gradientAndScore(INDArray features, INDArray labels) {
+    public synchronized Step gradientAndScore(INDArray features, INDArray labels) {
         return plan(features).train(features, labels);
     }
 
     /** Class probabilities, [N, classes], with the running batch-norm statistics (no dropout). */
-    public INDArray output(INDArray features) {
+    public synchronized INDArray output(INDArray features) {
         return plan(features).infer(features);
     }
 
@@ -211,7 +211,7 @@ public final class OneDnnNetwork {
      * Every vertex's activation, in plain NCHW (or [N, C] after a collapsing pool), keyed by vertex name:
      * for comparing with DL4J's {@code feedForward}.
      */
-    public Map<String, INDArray> activations(INDArray features, boolean training) {
+    public synchronized Map<String, INDArray> activations(INDArray features, boolean training) {
         Plan p = plan(features);
         p.forward(features, training);
         Map<String, INDArray> out = new LinkedHashMap<>();
