@@ -95,12 +95,12 @@ final class BatchNormNode implements Node {
             OneDnn.execute(train, trainArgs);
             return;
         }
-        FloatPointer stored = floats(spec.variance);
-        FloatPointer variance = floats(runningVariance.array());
+        float[] stored = read(spec.variance);
+        float[] variance = new float[channels];
         for (int c = 0; c < channels; c++) {
-            float v = stored.get(c);
-            variance.put(c, spec.logStd ? (float) Math.pow(100.0, v) : v);
+            variance[c] = spec.logStd ? (float) Math.pow(100.0, stored[c]) : stored[c];
         }
+        write(runningVariance.array(), variance);
         OneDnn.execute(infer, inferArgs);
     }
 
@@ -136,26 +136,34 @@ final class BatchNormNode implements Node {
 
     private void runningStatistics() {
         double keep = spec.decay;
-        FloatPointer mean = floats(spec.mean);
-        FloatPointer stored = floats(spec.variance);
-        FloatPointer bMean = floats(batchMean.array());
-        FloatPointer bVar = floats(batchVariance.array());
-        FloatPointer dMean = floats(spec.meanGradient);
-        FloatPointer dVar = floats(spec.varianceGradient);
+        float[] mean = read(spec.mean);
+        float[] stored = read(spec.variance);
+        float[] bMean = read(batchMean.array());
+        float[] bVar = read(batchVariance.array());
+        float[] dMean = new float[channels];
+        float[] dVar = new float[channels];
         for (int c = 0; c < channels; c++) {
-            dMean.put(c, (float) ((mean.get(c) - bMean.get(c)) * (1 - keep)));
+            dMean[c] = (float) ((mean[c] - bMean[c]) * (1 - keep));
             if (spec.logStd) {
-                double vari = Math.pow(100.0, stored.get(c));
-                double next = keep * vari + (1 - keep) * bVar.get(c);
-                dVar.put(c, (float) (Math.log(vari / next) / (2 * Math.log(10))));
+                double vari = Math.pow(100.0, stored[c]);
+                double next = keep * vari + (1 - keep) * bVar[c];
+                dVar[c] = (float) (Math.log(vari / next) / (2 * Math.log(10)));
             } else {
-                dVar.put(c, (float) ((stored.get(c) - bVar.get(c)) * (1 - keep)));
+                dVar[c] = (float) ((stored[c] - bVar[c]) * (1 - keep));
             }
         }
+        write(spec.meanGradient, dMean);
+        write(spec.varianceGradient, dVar);
     }
 
-    /** A contiguous float array's elements, read and written in place. */
-    static FloatPointer floats(INDArray a) {
-        return new FloatPointer(a.data().addressPointer());
+    /** The first {@code channels} floats of a contiguous array (one bulk copy, not one JNI call each). */
+    private float[] read(INDArray a) {
+        float[] v = new float[channels];
+        new FloatPointer(a.data().addressPointer()).get(v);
+        return v;
+    }
+
+    private static void write(INDArray a, float[] v) {
+        new FloatPointer(a.data().addressPointer()).put(v);
     }
 }
