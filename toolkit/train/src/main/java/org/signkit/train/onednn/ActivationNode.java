@@ -39,13 +39,13 @@ final class ActivationNode implements Node {
     private OneDnn.Args backwardArgs;
     private Tensor.GradientSlot slot;
 
-    ActivationNode(Tensor in, Kind kind, boolean needsGradient) {
+    ActivationNode(Tensor in, Kind kind) {
         this.in = in;
         this.kind = kind;
         forwardDesc = new eltwise_forward.primitive_desc(OneDnn.ENGINE, dnnl.prop_kind.forward_training, kind.algorithm,
                 in.desc, in.desc, kind.alpha, 0f);
         forward = new eltwise_forward(forwardDesc);
-        out = new Tensor(in.dims, in.desc, needsGradient);
+        out = new Tensor(in.dims, in.desc, true);
         forwardArgs = OneDnn.args(DNNL_ARG_SRC, in.value, DNNL_ARG_DST, out.value);
     }
 

@@ -22,7 +22,7 @@ final class AddNode implements Node {
     private final OneDnn.Args forwardArgs;
     private final List<Runnable> backward = new ArrayList<>();
 
-    AddNode(Tensor a, Tensor b, boolean needsGradient) {
+    AddNode(Tensor a, Tensor b) {
         this.a = a;
         this.b = b;
         Buffer second = b.value;
@@ -33,7 +33,7 @@ final class AddNode implements Node {
             bIn = new Copy(b.value, second);
         }
         add = new binary(new binary.primitive_desc(OneDnn.ENGINE, dnnl.algorithm.binary_add, a.desc, a.desc, a.desc));
-        out = new Tensor(a.dims, a.desc, needsGradient);
+        out = new Tensor(a.dims, a.desc, true);
         forwardArgs = OneDnn.args(DNNL_ARG_SRC_0, a.value, DNNL_ARG_SRC_1, second, DNNL_ARG_DST, out.value);
     }
 

@@ -25,7 +25,7 @@ final class AveragePoolNode implements Node {
     private static final long[] ONES = {1, 1};
     private static final long[] ZEROS = {0, 0};
 
-    AveragePoolNode(Tensor in, boolean needsGradient) {
+    AveragePoolNode(Tensor in) {
         this.in = in;
         long[] outDims = {in.dims[0], in.dims[1], 1, 1};
         kernel = new long[] {in.dims[2], in.dims[3]};
@@ -33,7 +33,7 @@ final class AveragePoolNode implements Node {
                 dnnl.algorithm.pooling_avg_exclude_padding, in.desc, OneDnn.any(outDims), ONES, kernel, ZEROS, ZEROS,
                 ZEROS);
         forward = new pooling_forward(forwardDesc);
-        out = new Tensor(outDims, forwardDesc.dst_desc(), needsGradient);
+        out = new Tensor(outDims, forwardDesc.dst_desc(), true);
         forwardArgs = OneDnn.args(DNNL_ARG_SRC, in.value, DNNL_ARG_DST, out.value);
     }
 

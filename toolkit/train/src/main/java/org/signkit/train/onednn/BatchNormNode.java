@@ -57,7 +57,7 @@ final class BatchNormNode implements Node {
     private OneDnn.Args backwardArgs;
     private Tensor.GradientSlot slot;
 
-    BatchNormNode(Tensor in, Spec spec, boolean needsGradient) {
+    BatchNormNode(Tensor in, Spec spec) {
         this.in = in;
         this.spec = spec;
         this.channels = (int) in.dims[1];
@@ -68,7 +68,7 @@ final class BatchNormNode implements Node {
                 dnnl.prop_kind.forward_inference.value, in.desc, in.desc, eps,
                 SCALE_SHIFT | dnnl.normalization_flags.use_global_stats.value, new org.bytedeco.dnnl.primitive_attr(),
                 false);
-        out = new Tensor(in.dims, in.desc, needsGradient);
+        out = new Tensor(in.dims, in.desc, true);
         train = new batch_normalization_forward(trainDesc);
         infer = new batch_normalization_forward(inferDesc);
         var vector = OneDnn.plain(channels);

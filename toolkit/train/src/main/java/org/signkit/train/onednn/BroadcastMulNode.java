@@ -36,7 +36,7 @@ final class BroadcastMulNode implements Node {
     private final OneDnn.Args forwardArgs;
     private Runnable backward = () -> { };
 
-    BroadcastMulNode(Tensor map, Tensor gate, boolean needsGradient) {
+    BroadcastMulNode(Tensor map, Tensor gate) {
         this.map = map;
         this.gate = gate;
         // The gate in the layout pooling the map gives (the map's own, for the JIT broadcast kernels).
@@ -54,7 +54,7 @@ final class BroadcastMulNode implements Node {
         }
         scaleDesc = new binary.primitive_desc(OneDnn.ENGINE, dnnl.algorithm.binary_mul, map.desc, gateLayout, map.desc);
         scale = new binary(scaleDesc);
-        out = new Tensor(map.dims, map.desc, needsGradient);
+        out = new Tensor(map.dims, map.desc, true);
         forwardArgs = OneDnn.args(DNNL_ARG_SRC_0, map.value, DNNL_ARG_SRC_1, plainGate, DNNL_ARG_DST, out.value);
     }
 

@@ -30,13 +30,13 @@ final class MaxPoolNode implements Node {
     private Tensor.GradientSlot slot;
 
     /** @param geometry the window: kernel, stride and padding as a convolution's */
-    MaxPoolNode(Tensor in, Convolution geometry, boolean needsGradient) {
+    MaxPoolNode(Tensor in, Convolution geometry) {
         this.in = in;
         this.geometry = geometry;
         long[] outDims = geometry.outDims(in.dims);
         trainDesc = desc(dnnl.prop_kind.forward_training, outDims);
         train = new pooling_forward(trainDesc);
-        out = new Tensor(outDims, trainDesc.dst_desc(), needsGradient);
+        out = new Tensor(outDims, trainDesc.dst_desc(), true);
         infer = new pooling_forward(desc(dnnl.prop_kind.forward_inference, outDims));
         workspace = Buffer.allocate(trainDesc.workspace_desc());
         trainArgs = OneDnn.args(DNNL_ARG_SRC, in.value, DNNL_ARG_DST, out.value, DNNL_ARG_WORKSPACE, workspace);

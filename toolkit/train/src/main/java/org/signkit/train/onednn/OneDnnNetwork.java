@@ -208,22 +208,6 @@ public final class OneDnnNetwork {
     }
 
     /**
-     * Every vertex's activation, in plain NCHW (or [N, C] after a collapsing pool), keyed by vertex name:
-     * for comparing with DL4J's {@code feedForward}.
-     */
-    public synchronized Map<String, INDArray> activations(INDArray features, boolean training) {
-        Plan p = plan(features);
-        p.forward(features, training);
-        Map<String, INDArray> out = new LinkedHashMap<>();
-        p.tensors.forEach((name, t) -> {
-            Buffer plain = Buffer.allocate(OneDnn.plain(t.dims));
-            new OneDnn.Copy(t.value, plain).run();
-            out.put(name, plain.array().reshape(t.dims));
-        });
-        return out;
-    }
-
-    /**
      * A training step's outcome.
      *
      * @param score       mean cross-entropy of the batch (DL4J's score, no regularisation)
@@ -251,7 +235,6 @@ public final class OneDnnNetwork {
     /** The primitives and buffers of one input shape. */
     private final class Plan {
         private final Buffer input;
-        private final Map<String, Tensor> tensors = new LinkedHashMap<>();
         private final List<Node> nodes = new ArrayList<>();
         private final Tensor head;
         private final Buffer headValue;
@@ -264,6 +247,7 @@ public final class OneDnnNetwork {
         private final double retain;
 
         Plan(long[] shape) {
+            Map<String, Tensor> tensors = new HashMap<>();
             String inputName = net.getConfiguration().getNetworkInputs().get(0);
             Tensor in = new Tensor(shape, OneDnn.plain(shape), false);
             input = in.value;
@@ -301,10 +285,10 @@ public final class OneDnnNetwork {
             if (conf instanceof BroadcastMulVertex) {
                 boolean firstIsMap = inputs.get(0).dims[2] * inputs.get(0).dims[3] >= inputs.get(1).dims[2] * inputs.get(1).dims[3];
                 return add(new BroadcastMulNode(firstIsMap ? inputs.get(0) : inputs.get(1),
-                        firstIsMap ? inputs.get(1) : inputs.get(0), true));
+                        firstIsMap ? inputs.get(1) : inputs.get(0)));
             }
             if (conf instanceof ElementWiseVertex) {
-                return add(new AddNode(inputs.get(0), inputs.get(1), true));
+                return add(new AddNode(inputs.get(0), inputs.get(1)));
             }
             Tensor in = inputs.get(0);
             Layer layer = v.getLayer();
@@ -315,31 +299,31 @@ public final class OneDnnNetwork {
                         c instanceof DepthwiseConvolution2D ? in.dims[1] : layer.getParam("W").size(0),
                         c.getKernelSize(), c.getStride(), c.getPadding());
                 Tensor out = add(new WeightedNode(in, geometry.outDims(in.dims), convolutionParameters(c, layer, grads,
-                        in.dims), geometry, true));
+                        in.dims), geometry));
                 return activate(out, c.getActivationFn());
             }
             if (lc instanceof DenseLayer) {
                 INDArray w = layer.getParam("W");
                 Tensor out = add(new WeightedNode(in, new long[] {in.dims[0], w.size(1)}, new WeightedNode.Parameters(w,
                         grads.get("W"), denseLayout(w, in.dims), layer.getParam("b"), grads.get("b")),
-                        new InnerProduct(), true));
+                        new InnerProduct()));
                 return activate(out, ((DenseLayer) lc).getActivationFn());
             }
             if (lc instanceof SubsamplingLayer p) {
                 return add(new MaxPoolNode(in, geometry(p.getConvolutionMode(), in.dims, in.dims[1], p.getKernelSize(),
-                        p.getStride(), p.getPadding()), true));
+                        p.getStride(), p.getPadding())));
             }
             if (lc instanceof BatchNormalization b) {
                 String var = b.isUseLogStd() ? BatchNormalizationParamInitializer.GLOBAL_LOG_STD
                         : BatchNormalizationParamInitializer.GLOBAL_VAR;
                 return add(new BatchNormNode(in, new BatchNormNode.Spec(layer.getParam("gamma"), layer.getParam("beta"),
                         layer.getParam("mean"), layer.getParam(var), b.isUseLogStd(), grads.get("gamma"),
-                        grads.get("beta"), grads.get("mean"), grads.get(var), b.getEps(), b.getDecay()), true));
+                        grads.get("beta"), grads.get("mean"), grads.get(var), b.getEps(), b.getDecay())));
             }
             if (lc instanceof ActivationLayer a) {
                 return activate(in, a.getActivationFn());
             }
-            return add(new AveragePoolNode(in, true));
+            return add(new AveragePoolNode(in));
         }
 
         private Tensor add(Node node) {
@@ -349,7 +333,7 @@ public final class OneDnnNetwork {
 
         private Tensor activate(Tensor in, IActivation fn) {
             ActivationNode.Kind act = activation(fn);
-            return act == null ? in : add(new ActivationNode(in, act, true));
+            return act == null ? in : add(new ActivationNode(in, act));
         }
 
         /** DL4J's window arithmetic: "same" pads (total - total / 2) after, as DL4J does; truncate as configured. */

@@ -70,7 +70,7 @@ final class WeightedNode implements Node {
     private final Buffer bias;
     private Runnable backward;
 
-    WeightedNode(Tensor in, long[] outDims, Parameters parameters, Primitives kind, boolean needsGradient) {
+    WeightedNode(Tensor in, long[] outDims, Parameters parameters, Primitives kind) {
         this.in = in;
         this.parameters = parameters;
         this.kind = kind;
@@ -78,7 +78,7 @@ final class WeightedNode implements Node {
         parameters.weightLayout.get_dims().get(weightDims);
         biasDesc = parameters.bias == null ? new memory.desc() : OneDnn.plain(outDims[1]);
         forwardDesc = kind.forwardDesc(in.desc, OneDnn.any(weightDims), biasDesc, OneDnn.any(outDims));
-        out = new Tensor(outDims, forwardDesc.dst_desc(), needsGradient);
+        out = new Tensor(outDims, forwardDesc.dst_desc(), true);
         forward = kind.forward(forwardDesc);
         dlWeights = Buffer.wrap(parameters.weights, parameters.weightLayout);
         weights = Buffer.allocate(forwardDesc.weights_desc());
