@@ -1,7 +1,5 @@
 package org.signkit.train.onednn;
 
-import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_DST;
-import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WORKSPACE;
@@ -9,31 +7,28 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WORKSPACE;
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.dnnl.pooling_backward;
 import org.bytedeco.dnnl.pooling_forward;
+import org.bytedeco.dnnl.primitive;
+import org.bytedeco.dnnl.primitive_desc;
 import org.signkit.train.onednn.OneDnn.Buffer;
 
 /** Max pooling; training keeps oneDNN's workspace (where each maximum was) for the backward pass. */
-final class MaxPoolNode implements Node {
+final class MaxPoolNode extends UnaryNode {
 
     private static final long[] NO_DILATION = {0, 0};
 
-    private final Tensor in;
-    private final Tensor out;
-    private final Convolution geometry;
+    private final Convolution window;
     private final pooling_forward.primitive_desc trainDesc;
     private final pooling_forward train;
     private final pooling_forward infer;
     private final Buffer workspace;
     private final OneDnn.Args trainArgs;
     private final OneDnn.Args inferArgs;
-    private pooling_backward backward;
-    private OneDnn.Args backwardArgs;
-    private Tensor.GradientSlot slot;
 
-    /** @param geometry the window: kernel, stride and padding as a convolution's */
-    MaxPoolNode(Tensor in, Convolution geometry) {
-        this.in = in;
-        this.geometry = geometry;
-        long[] outDims = geometry.outDims(in.dims);
+    /** @param window kernel, stride and padding, as a convolution's */
+    MaxPoolNode(Tensor in, Convolution window) {
+        super(in);
+        this.window = window;
+        long[] outDims = window.outDims(in.dims);
         trainDesc = desc(dnnl.prop_kind.forward_training, outDims);
         train = new pooling_forward(trainDesc);
         out = new Tensor(outDims, trainDesc.dst_desc(), true);
@@ -45,13 +40,8 @@ final class MaxPoolNode implements Node {
 
     private pooling_forward.primitive_desc desc(dnnl.prop_kind prop, long[] outDims) {
         return new pooling_forward.primitive_desc(OneDnn.ENGINE, prop, dnnl.algorithm.pooling_max, in.desc,
-                OneDnn.any(outDims), geometry.stride(), geometry.kernel(), NO_DILATION, geometry.padBefore(),
-                geometry.padAfter());
-    }
-
-    @Override
-    public Tensor output() {
-        return out;
+                OneDnn.any(outDims), window.stride(), window.kernel(), NO_DILATION, window.padBefore(),
+                window.padAfter());
     }
 
     @Override
@@ -60,23 +50,18 @@ final class MaxPoolNode implements Node {
     }
 
     @Override
-    public void planBackward() {
-        if (!in.needsGradient()) {
-            return;
-        }
-        var desc = new pooling_backward.primitive_desc(OneDnn.ENGINE, dnnl.algorithm.pooling_max, in.desc, out.desc,
-                geometry.stride(), geometry.kernel(), NO_DILATION, geometry.padBefore(), geometry.padAfter(), trainDesc);
-        backward = new pooling_backward(desc);
-        slot = in.claim(desc.diff_src_desc());
-        backwardArgs = OneDnn.args(DNNL_ARG_DIFF_DST, out.gradient(), DNNL_ARG_WORKSPACE, workspace, DNNL_ARG_DIFF_SRC,
-                slot.buffer());
+    primitive_desc backwardDesc() {
+        return new pooling_backward.primitive_desc(OneDnn.ENGINE, dnnl.algorithm.pooling_max, in.desc, out.desc,
+                window.stride(), window.kernel(), NO_DILATION, window.padBefore(), window.padAfter(), trainDesc);
     }
 
     @Override
-    public void backward() {
-        if (backward != null) {
-            OneDnn.execute(backward, backwardArgs);
-            slot.commit();
-        }
+    primitive backward(primitive_desc desc) {
+        return new pooling_backward((pooling_backward.primitive_desc) desc);
+    }
+
+    @Override
+    Object[] backwardInputs() {
+        return pair(DNNL_ARG_WORKSPACE, workspace);
     }
 }
