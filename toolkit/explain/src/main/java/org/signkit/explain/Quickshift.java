@@ -2,6 +2,7 @@ package org.signkit.explain;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
 
+import java.util.stream.IntStream;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -46,7 +47,8 @@ public record Quickshift(double kernelSize, double maxDist, double ratio) implem
         int window = (int) Math.ceil(3 * kernelSize);
         double inv2s2 = 1 / (2 * kernelSize * kernelSize);
         double[] density = new double[w * h];
-        for (int y = 0; y < h; y++) {
+        // Rows are independent in both passes: parallel rows give the same result on any thread count.
+        IntStream.range(0, h).parallel().forEach(y -> {
             for (int x = 0; x < w; x++) {
                 double d = 0;
                 for (int yy = Math.max(0, y - window); yy <= Math.min(h - 1, y + window); yy++) {
@@ -56,10 +58,10 @@ public record Quickshift(double kernelSize, double maxDist, double ratio) implem
                 }
                 density[y * w + x] = d;
             }
-        }
+        });
         int[] parent = new int[w * h];
         double max2 = maxDist * maxDist;
-        for (int y = 0; y < h; y++) {
+        IntStream.range(0, h).parallel().forEach(y -> {
             for (int x = 0; x < w; x++) {
                 int self = y * w + x;
                 int best = self;
@@ -78,7 +80,7 @@ public record Quickshift(double kernelSize, double maxDist, double ratio) implem
                 }
                 parent[self] = bestDist > max2 ? self : best;
             }
-        }
+        });
         int[] root = new int[w * h];
         for (int i = 0; i < root.length; i++) {
             int r = i;
