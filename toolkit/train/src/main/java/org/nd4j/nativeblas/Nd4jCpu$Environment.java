@@ -21,8 +21,17 @@ public final class Nd4jCpu$Environment {
         return INSTANCE;
     }
 
-    /** Whether the loaded ND4J natives were built with oneDNN (the {@code -onednn} classifiers). */
+    /**
+     * Whether the loaded ND4J natives were built with oneDNN (the {@code -onednn} classifiers). Asked by
+     * reflection so that this class also compiles against the CUDA backend, which has no CPU bindings
+     * (there the answer is false).
+     */
     public boolean isUseMKLDNN() {
-        return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+        try {
+            Class<?> env = Class.forName("org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment");
+            return (Boolean) env.getMethod("isUseONEDNN").invoke(env.getMethod("getInstance").invoke(null));
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 }
