@@ -22,6 +22,7 @@ final class OneDnn {
 
     static final engine ENGINE = new engine(engine.kind.cpu, 0);
     static final stream STREAM = new stream(ENGINE);
+    private static final ThreadLocal<List<INDArray>> ALLOCATIONS = new ThreadLocal<>();
 
     private OneDnn() {
     }
@@ -95,10 +96,27 @@ final class OneDnn {
      */
     record Buffer(INDArray array, memory.desc desc, memory memory) {
 
-        /** A zeroed buffer of {@code desc}'s size (zero so that blocked formats' padding is zero). */
+        /**
+         * A zeroed buffer of {@code desc}'s size (zero so that blocked formats' padding is zero), recorded in
+         * the list {@link #recordAllocations} named on this thread, if any.
+         */
         static Buffer allocate(memory.desc desc) {
             long floats = Math.max(1, desc.get_size() / Float.BYTES);
-            return wrap(Nd4j.create(DataType.FLOAT, floats), desc);
+            INDArray array = Nd4j.create(DataType.FLOAT, floats);
+            List<INDArray> owner = ALLOCATIONS.get();
+            if (owner != null) {
+                owner.add(array);
+            }
+            return wrap(array, desc);
+        }
+
+        /** Makes this thread's {@link #allocate} calls add their arrays to {@code owner} (null: stop). */
+        static void recordAllocations(List<INDArray> owner) {
+            if (owner == null) {
+                ALLOCATIONS.remove();
+            } else {
+                ALLOCATIONS.set(owner);
+            }
         }
 
         /** {@code array}'s own bytes seen through {@code desc}. */

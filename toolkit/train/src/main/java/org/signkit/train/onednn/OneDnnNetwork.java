@@ -2,7 +2,6 @@ package org.signkit.train.onednn;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
@@ -49,16 +48,16 @@ import org.signkit.train.onednn.OneDnn.Buffer;
  * restores and resumes as any DL4J model, and the DL4J path gives the same gradients (OneDnnNetworkTest).
  * It runs float networks of convolutions (plain and depthwise), batch norm, swish/sigmoid/ReLU, max
  * pooling, global average pooling, squeeze-and-excitation products, residual sums, dense layers and a
- * dense softmax output with cross-entropy — EfficientNet-B0 and the baseline CNN — and {@link #unsupported} names what keeps any other graph on
- * DL4J's path. Each batch size gets its own compiled plan (the two most recent are kept).
+ * dense softmax output with cross-entropy — EfficientNet-B0 and the baseline CNN — and
+ * {@link #unsupported} names what keeps any other graph on DL4J's path. Each batch shape gets a compiled
+ * plan; a new shape replaces it (its buffers freed at once).
  */
 public final class OneDnnNetwork {
 
-    private static final int PLANS = 2;
 
     private final ComputationGraph net;
     private final Map<String, Map<String, INDArray>> gradients = new HashMap<>();
-    private final Map<Long, Plan> plans = new LinkedHashMap<>(4, 0.75f, true);
+    private Plan plan;
 
     /**
      * @throws IllegalArgumentException if {@link #unsupported} names a reason
@@ -220,20 +219,31 @@ public final class OneDnnNetwork {
         if (features.rank() != 4 || features.dataType() != DataType.FLOAT) {
             throw new IllegalArgumentException("expected float NCHW images, got " + features.shapeInfoToString());
         }
-        long n = features.size(0);
-        Plan p = plans.get(n);
-        if (p == null) {
-            while (plans.size() >= PLANS) {
-                plans.remove(plans.keySet().iterator().next());
+        if (plan == null || !java.util.Arrays.equals(plan.shape, features.shape())) {
+            // One plan at a time: at 224 px a plan holds ~3 GB of activations and gradients, so the old
+            // one's buffers are freed now, not when the garbage collector gets to them.
+            if (plan != null) {
+                plan.release();
             }
-            p = new Plan(features.shape());
-            plans.put(n, p);
+            plan = null;
+            List<INDArray> owned = new ArrayList<>();
+            Buffer.recordAllocations(owned);
+            try {
+                plan = new Plan(features.shape(), owned);
+            } catch (RuntimeException e) {
+                owned.forEach(INDArray::close);
+                throw e;
+            } finally {
+                Buffer.recordAllocations(null);
+            }
         }
-        return p;
+        return plan;
     }
 
     /** The primitives and buffers of one input shape. */
     private final class Plan {
+        private final long[] shape;
+        private final List<INDArray> owned;
         private final Buffer input;
         private final List<Node> nodes = new ArrayList<>();
         private final Tensor head;
@@ -246,7 +256,10 @@ public final class OneDnnNetwork {
         private final INDArray biasGradient;
         private final double retain;
 
-        Plan(long[] shape) {
+        /** @param owned the arrays this plan's buffers live in, freed by {@link #release} */
+        Plan(long[] shape, List<INDArray> owned) {
+            this.shape = shape.clone();
+            this.owned = owned;
             Map<String, Tensor> tensors = new HashMap<>();
             String inputName = net.getConfiguration().getNetworkInputs().get(0);
             Tensor in = new Tensor(shape, OneDnn.plain(shape), false);
@@ -278,6 +291,10 @@ public final class OneDnnNetwork {
             for (int i = nodes.size() - 1; i >= 0; i--) {
                 nodes.get(i).planBackward();
             }
+        }
+
+        void release() {
+            owned.forEach(INDArray::close);
         }
 
         private Tensor compile(GraphVertex v, List<Tensor> inputs) {
