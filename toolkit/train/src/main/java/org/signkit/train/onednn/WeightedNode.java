@@ -119,15 +119,28 @@ final class WeightedNode implements Node {
             toChannelsLast.add(new Copy(in.value, weightsSrc));
             toChannelsLast.add(new Copy(out.gradient(), weightsDiffDst));
         }
-        primitive weightsBackward = kind.weights(weightsDesc);
-        Buffer weightGradient = Buffer.allocate(weightsDesc.diff_weights_desc());
+        Runnable weightStep;
+        Buffer weightGradient;
+        String impl = weightsDesc.impl_info_str().getString();
+        boolean jit = !impl.startsWith("ref") && !impl.contains("gemm");
+        Buffer biasGradient = bias == null ? null : Buffer.wrap(parameters.biasGradient, biasDesc);
+        if (!jit && kind instanceof Convolution geometry && weightDims.length == 5 && weightDims[1] == 1
+                && weightDims[2] == 1) {
+            toChannelsLast.clear();
+            weightGradient = Buffer.allocate(OneDnn.plain(weightDims));
+            weightStep = new DepthwiseWeightGradient(in, out, geometry, weightGradient, biasGradient);
+        } else {
+            primitive weightsBackward = kind.weights(weightsDesc);
+            weightGradient = Buffer.allocate(weightsDesc.diff_weights_desc());
+            OneDnn.Args weightArgs = bias == null
+                    ? OneDnn.args(DNNL_ARG_SRC, weightsSrc, DNNL_ARG_DIFF_DST, weightsDiffDst, DNNL_ARG_DIFF_WEIGHTS,
+                    weightGradient)
+                    : OneDnn.args(DNNL_ARG_SRC, weightsSrc, DNNL_ARG_DIFF_DST, weightsDiffDst, DNNL_ARG_DIFF_WEIGHTS,
+                    weightGradient, DNNL_ARG_DIFF_BIAS, biasGradient);
+            weightStep = () -> OneDnn.execute(weightsBackward, weightArgs);
+        }
         Copy weightGradientOut = new Copy(weightGradient, Buffer.wrap(parameters.weightGradient,
                 parameters.weightLayout));
-        OneDnn.Args weightArgs = bias == null
-                ? OneDnn.args(DNNL_ARG_SRC, weightsSrc, DNNL_ARG_DIFF_DST, weightsDiffDst, DNNL_ARG_DIFF_WEIGHTS,
-                weightGradient)
-                : OneDnn.args(DNNL_ARG_SRC, weightsSrc, DNNL_ARG_DIFF_DST, weightsDiffDst, DNNL_ARG_DIFF_WEIGHTS,
-                weightGradient, DNNL_ARG_DIFF_BIAS, Buffer.wrap(parameters.biasGradient, biasDesc));
         Runnable data = () -> { };
         if (in.needsGradient()) {
             var dataDesc = kind.dataDesc(in.desc, OneDnn.any(weightDims), out.desc, forwardDesc);
@@ -149,7 +162,7 @@ final class WeightedNode implements Node {
         Runnable dataStep = data;
         backward = () -> {
             toChannelsLast.forEach(Copy::run);
-            OneDnn.execute(weightsBackward, weightArgs);
+            weightStep.run();
             weightGradientOut.run();
             dataStep.run();
         };
