@@ -6,9 +6,9 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC_0;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC_1;
 
 import org.bytedeco.dnnl.binary;
+import org.bytedeco.dnnl.eltwise_forward;
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.dnnl.memory;
-import org.bytedeco.dnnl.eltwise_forward;
 import org.bytedeco.dnnl.pooling_forward;
 import org.signkit.train.onednn.OneDnn.Buffer;
 import org.signkit.train.onednn.OneDnn.Copy;
@@ -81,11 +81,10 @@ final class BroadcastMulNode implements Node {
             OneDnn.Args productArgs = OneDnn.args(DNNL_ARG_SRC_0, out.gradient(), DNNL_ARG_SRC_1, map.value,
                     DNNL_ARG_DST, products);
             // oneDNN's reduction rejects blocked sources and 1x1 maps; average pooling takes both.
-            long[] kernel = {map.dims[2], map.dims[3]};
             pooling_forward mean = new pooling_forward(poolDesc);
             eltwise_forward times = new eltwise_forward(new eltwise_forward.primitive_desc(OneDnn.ENGINE,
                     dnnl.prop_kind.forward_inference, dnnl.algorithm.eltwise_linear, gateLayout, gateLayout,
-                    (float) (kernel[0] * kernel[1]), 0f));
+                    (float) (map.dims[2] * map.dims[3]), 0f));
             Tensor.GradientSlot slot = gate.claim(gateLayout);
             OneDnn.Args meanArgs = OneDnn.args(DNNL_ARG_SRC, products, DNNL_ARG_DST, slot.buffer());
             OneDnn.Args timesArgs = OneDnn.args(DNNL_ARG_SRC, slot.buffer(), DNNL_ARG_DST, slot.buffer());
