@@ -132,8 +132,7 @@ public final class Trainer {
                 progress.note("training on DL4J's layers, not signkit's oneDNN network: " + why);
             }
         }
-        ComputationGraph trained = net;
-        inference = fast != null ? fast::output : x -> trained.outputSingle(false, x);
+        inference = inference(fast, net);
         StepAccuracy stepAccuracy = new StepAccuracy(net);
         net.setListeners(stepAccuracy);
 
@@ -162,7 +161,11 @@ public final class Trainer {
             if (state.bestEpoch() != state.epoch()) {
                 net = ModelSerializer.restoreComputationGraph(checkpoints.resolve(bestFile(state.bestEpoch())).toFile(),
                         true);
-                inference = Backend.inference(net);
+                if (fast != null) {
+                    fast.close();
+                    fast = new OneDnnNetwork(net);
+                }
+                inference = inference(fast, net);
                 scores = null;
             }
             if (scores == null) {
@@ -184,7 +187,16 @@ public final class Trainer {
             model.save(out);
             AtomicFiles.deleteRecursively(checkpoints);
             return model;
+        } finally {
+            // Off-heap buffers of several GB at 224 px: free them now, not when the collector gets to them.
+            if (fast != null) {
+                fast.close();
+            }
         }
+    }
+
+    private static UnaryOperator<INDArray> inference(OneDnnNetwork fast, ComputationGraph net) {
+        return fast != null ? fast::output : x -> net.outputSingle(false, x);
     }
 
     /** An epoch's record and the full reports behind its test and validation numbers. */

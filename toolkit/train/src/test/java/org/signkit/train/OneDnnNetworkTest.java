@@ -138,13 +138,20 @@ class OneDnnNetworkTest {
     }
 
     @Test
-    void aSecondBatchSizeGetsItsOwnPlan() {
+    void aNewBatchShapeOrCloseFreesThePlanAndTheNextCallCompilesAgain() {
         ComputationGraph dl4j = b0(new NoOp());
-        OneDnnNetwork fast = new OneDnnNetwork(dl4j.clone());
-        for (int n : new int[] {4, 3, 4}) {
-            INDArray x = images(n, n);
-            assertEquals(0, dl4j.outputSingle(false, x).sub(fast.output(x)).amaxNumber().doubleValue(), 1e-4);
+        try (OneDnnNetwork fast = new OneDnnNetwork(dl4j.clone())) {
+            assertSameOutput(dl4j, fast, 4);
+            assertSameOutput(dl4j, fast, 3);
+            assertSameOutput(dl4j, fast, 4);
+            fast.close();
+            assertSameOutput(dl4j, fast, 4);
         }
+    }
+
+    private static void assertSameOutput(ComputationGraph dl4j, OneDnnNetwork fast, int n) {
+        INDArray x = images(n, n);
+        assertEquals(0, dl4j.outputSingle(false, x).sub(fast.output(x)).amaxNumber().doubleValue(), 1e-4);
     }
 
     @Test

@@ -52,7 +52,7 @@ import org.signkit.train.onednn.OneDnn.Buffer;
  * {@link #unsupported} names what keeps any other graph on DL4J's path. Each batch shape gets a compiled
  * plan; a new shape replaces it (its buffers freed at once).
  */
-public final class OneDnnNetwork {
+public final class OneDnnNetwork implements AutoCloseable {
 
 
     private final ComputationGraph net;
@@ -207,6 +207,18 @@ public final class OneDnnNetwork {
     }
 
     /**
+     * Frees the compiled plan's buffers now (several GB at 224 px) rather than when the garbage collector
+     * gets to them; the network stays usable, its next call compiles again.
+     */
+    @Override
+    public synchronized void close() {
+        if (plan != null) {
+            plan.release();
+            plan = null;
+        }
+    }
+
+    /**
      * A training step's outcome.
      *
      * @param score       mean cross-entropy of the batch (DL4J's score, no regularisation)
@@ -222,10 +234,7 @@ public final class OneDnnNetwork {
         if (plan == null || !java.util.Arrays.equals(plan.shape, features.shape())) {
             // One plan at a time: at 224 px a plan holds ~3 GB of activations and gradients, so the old
             // one's buffers are freed now, not when the garbage collector gets to them.
-            if (plan != null) {
-                plan.release();
-            }
-            plan = null;
+            close();
             List<INDArray> owned = new ArrayList<>();
             Buffer.recordAllocations(owned);
             try {
