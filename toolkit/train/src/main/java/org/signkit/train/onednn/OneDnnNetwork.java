@@ -7,9 +7,11 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -20,12 +22,10 @@ import org.bytedeco.dnnl.memory;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.deeplearning4j.util.ConvolutionUtils;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -68,7 +68,11 @@ public final class OneDnnNetwork implements AutoCloseable {
             throw new IllegalArgumentException(why);
         }
         this.net = net;
-        net.initGradientsView();
+        // DL4J's initGradientsView() always makes a new array; an updater made before (a restored model)
+        // would then update views of the old one.
+        if (net.getFlattenedGradients() == null) {
+            net.initGradientsView();
+        }
         for (GraphVertex v : net.getVertices()) {
             if (v.hasLayer() && v.getLayer().numParams() > 0) {
                 Layer layer = v.getLayer();
@@ -114,6 +118,10 @@ public final class OneDnnNetwork implements AutoCloseable {
         if (lv.getPreProcessor() != null && !(layer instanceof DenseLayer
                 && lv.getPreProcessor() instanceof CnnToFeedForwardPreProcessor p && p.getFormat() == CNN2DFormat.NCHW)) {
             return "input preprocessor " + lv.getPreProcessor().getClass().getSimpleName();
+        }
+        if (layer instanceof BaseLayer b && b.getGradientNormalization() != null
+                && b.getGradientNormalization() != GradientNormalization.None) {
+            return "gradient normalization " + b.getGradientNormalization();
         }
         if (layer.getIDropout() != null && !(layer instanceof OutputLayer && layer.getIDropout() instanceof Dropout d
                 && d.getPSchedule() == null)) {
@@ -180,14 +188,19 @@ public final class OneDnnNetwork implements AutoCloseable {
 
     /** One training step: forward, backward, the graph's updater; returns the mean loss and the predictions. */
     public synchronized Step fit(INDArray features, INDArray labels) {
-        Step step = gradientAndScore(features, labels);
+        // DL4J's updater divides every gradient but the running statistics' by the minibatch (one op per
+        // parameter run) before its updater blocks; scaling the loss gradient instead gives the same
+        // gradient in the backward pass, so only the blocks (Adam, no-op for the statistics) run here.
+        boolean miniBatch = net.getConfiguration().getDefaultConfiguration().isMiniBatch();
+        Step step = plan(features).train(features, labels, miniBatch ? 1.0 / features.size(0) : 1.0);
         int iteration = net.getConfiguration().getIterationCount();
         int epoch = net.getConfiguration().getEpochCount();
+        for (UpdaterBlock block : net.getUpdater().getUpdaterBlocks()) {
+            if (!block.skipDueToPretrainConfig(false)) {
+                block.update(iteration, epoch);
+            }
+        }
         INDArray flat = net.getFlattenedGradients();
-        Gradient gradient = new DefaultGradient(flat);
-        gradients.forEach((layer, views) -> views.forEach((param, view) -> gradient.setGradientFor(layer + "_" + param,
-                view)));
-        net.getUpdater().update(gradient, iteration, epoch, (int) features.size(0), LayerWorkspaceMgr.noWorkspaces());
         net.params().subi(flat.reshape(flat.length()));
         net.getConfiguration().setIterationCount(iteration + 1);
         return step;
@@ -198,7 +211,7 @@ public final class OneDnnNetwork implements AutoCloseable {
      * graph's gradient view; no parameter changes. For comparing with DL4J's own backward pass.
      */
     public synchronized Step gradientAndScore(INDArray features, INDArray labels) {
-        return plan(features).train(features, labels);
+        return plan(features).train(features, labels, 1.0);
     }
 
     /** Class probabilities, [N, classes], with the running batch-norm statistics (no dropout). */
@@ -416,7 +429,8 @@ public final class OneDnnNetwork implements AutoCloseable {
             return headValue.array().reshape(head.dims[0], head.dims[1]);
         }
 
-        Step train(INDArray features, INDArray labels) {
+        /** @param lossScale factor on the loss gradient (1 / minibatch: DL4J's minibatch division done early) */
+        Step train(INDArray features, INDArray labels, double lossScale) {
             INDArray x = forward(features, true);
             INDArray mask = null;
             if (retain < 1) {
@@ -427,7 +441,7 @@ public final class OneDnnNetwork implements AutoCloseable {
             long n = x.size(0);
             double score = -Transforms.log(Transforms.max(probabilities, 1e-10, true), false).muli(labels).sumNumber()
                     .doubleValue() / n;
-            INDArray dz = probabilities.sub(labels);
+            INDArray dz = probabilities.sub(labels).muli(lossScale);
             weightGradient.assign(x.transpose().mmul(dz));
             biasGradient.assign(dz.sum(true, 0));
             INDArray dx = dz.mmul(weights.transpose());
