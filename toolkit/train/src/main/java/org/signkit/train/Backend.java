@@ -47,10 +47,13 @@ public final class Backend {
      * runs the graph, else DL4J's {@code outputSingle}. The two agree (OneDnnNetworkTest).
      */
     public static UnaryOperator<INDArray> inference(ComputationGraph net) {
-        if (oneDnnNetworkWanted() && OneDnnNetwork.unsupported(net) == null) {
-            return new OneDnnNetwork(net)::output;
-        }
-        return x -> net.outputSingle(false, x);
+        return inference(oneDnnNetworkWanted() && OneDnnNetwork.unsupported(net) == null ? new OneDnnNetwork(net) : null,
+                net);
+    }
+
+    /** {@code fast}'s output where there is one (running {@code net}), else DL4J's {@code outputSingle}. */
+    static UnaryOperator<INDArray> inference(OneDnnNetwork fast, ComputationGraph net) {
+        return fast != null ? fast::output : x -> net.outputSingle(false, x);
     }
 
     private static boolean cuda() {

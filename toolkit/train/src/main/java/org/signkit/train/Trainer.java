@@ -132,9 +132,11 @@ public final class Trainer {
                 progress.note("training on DL4J's layers, not signkit's oneDNN network: " + why);
             }
         }
-        inference = inference(fast, net);
+        inference = Backend.inference(fast, net);
         StepAccuracy stepAccuracy = new StepAccuracy(net);
-        net.setListeners(stepAccuracy);
+        if (fast == null) {
+            net.setListeners(stepAccuracy);
+        }
 
         try (FrameBatches batches = new FrameBatches(data, classes, spec.size(), spec.size(), Normalization.imagenet(),
                 augmentation, config.seed(), workers);
@@ -165,7 +167,7 @@ public final class Trainer {
                     fast.close();
                     fast = new OneDnnNetwork(net);
                 }
-                inference = inference(fast, net);
+                inference = Backend.inference(fast, net);
                 scores = null;
             }
             if (scores == null) {
@@ -195,9 +197,6 @@ public final class Trainer {
         }
     }
 
-    private static UnaryOperator<INDArray> inference(OneDnnNetwork fast, ComputationGraph net) {
-        return fast != null ? fast::output : x -> net.outputSingle(false, x);
-    }
 
     /** An epoch's record and the full reports behind its test and validation numbers. */
     private record Scores(EpochRecord record, ClassificationReport test, ClassificationReport validation) {

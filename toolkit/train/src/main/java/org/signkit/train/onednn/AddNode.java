@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.dnnl.binary;
 import org.bytedeco.dnnl.global.dnnl;
-import org.signkit.train.onednn.OneDnn.Buffer;
 import org.signkit.train.onednn.OneDnn.Copy;
 
 /** The sum of two activations of one shape (a residual connection); both get the output's gradient. */
@@ -17,7 +16,7 @@ final class AddNode implements Node {
     private final Tensor a;
     private final Tensor b;
     private final Tensor out;
-    private final Copy bIn;
+    private final OneDnn.Relaid second;
     private final binary add;
     private final OneDnn.Args forwardArgs;
     private final List<Runnable> backward = new ArrayList<>();
@@ -25,16 +24,10 @@ final class AddNode implements Node {
     AddNode(Tensor a, Tensor b) {
         this.a = a;
         this.b = b;
-        Buffer second = b.value;
-        if (b.desc.equals(a.desc)) {
-            bIn = null;
-        } else {
-            second = Buffer.allocate(a.desc);
-            bIn = new Copy(b.value, second);
-        }
+        second = OneDnn.Relaid.of(b.value, a.desc);
         add = new binary(new binary.primitive_desc(OneDnn.ENGINE, dnnl.algorithm.binary_add, a.desc, a.desc, a.desc));
         out = new Tensor(a.dims, a.desc, true);
-        forwardArgs = OneDnn.args(DNNL_ARG_SRC_0, a.value, DNNL_ARG_SRC_1, second, DNNL_ARG_DST, out.value);
+        forwardArgs = OneDnn.args(DNNL_ARG_SRC_0, a.value, DNNL_ARG_SRC_1, second.buffer(), DNNL_ARG_DST, out.value);
     }
 
     @Override
@@ -44,9 +37,7 @@ final class AddNode implements Node {
 
     @Override
     public void forward(boolean training) {
-        if (bIn != null) {
-            bIn.run();
-        }
+        second.refresh();
         OneDnn.execute(add, forwardArgs);
     }
 

@@ -11,27 +11,23 @@ import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.pooling_forward;
 import org.signkit.train.onednn.OneDnn.Buffer;
-import org.signkit.train.onednn.OneDnn.Copy;
 
 /**
  * Squeeze-and-excitation's product: a feature map [N, C, H, W] times a per-channel gate [N, C, 1, 1].
  * Backward: the map's gradient is the output gradient times the gate; the gate's is the output gradient
- * times the map, summed over H and W
- * (an average pool scaled by H x W).
+ * times the map, summed over H and W (an average pool scaled by H x W).
  */
 final class BroadcastMulNode implements Node {
+
+    private static final long[] ONES = {1, 1};
+    private static final long[] ZEROS = {0, 0};
 
     private final Tensor map;
     private final Tensor gate;
     private final Tensor out;
-    private static final long[] ONES = {1, 1};
-    private static final long[] ZEROS = {0, 0};
-
     private final pooling_forward.primitive_desc poolDesc;
     private final memory.desc gateLayout;
-    private final Buffer plainGate;
-    private final Copy gateIn;
-    private final binary.primitive_desc scaleDesc;
+    private final OneDnn.Relaid gateValue;
     private final binary scale;
     private final OneDnn.Args forwardArgs;
     private Runnable backward = () -> { };
@@ -45,17 +41,11 @@ final class BroadcastMulNode implements Node {
                 dnnl.algorithm.pooling_avg_exclude_padding, map.desc, OneDnn.any(gate.dims), ONES, kernel, ZEROS, ZEROS,
                 ZEROS);
         gateLayout = poolDesc.dst_desc();
-        if (gate.desc.equals(gateLayout)) {
-            plainGate = gate.value;
-            gateIn = null;
-        } else {
-            plainGate = Buffer.allocate(gateLayout);
-            gateIn = new Copy(gate.value, plainGate);
-        }
-        scaleDesc = new binary.primitive_desc(OneDnn.ENGINE, dnnl.algorithm.binary_mul, map.desc, gateLayout, map.desc);
-        scale = new binary(scaleDesc);
+        gateValue = OneDnn.Relaid.of(gate.value, gateLayout);
+        scale = new binary(new binary.primitive_desc(OneDnn.ENGINE, dnnl.algorithm.binary_mul, map.desc, gateLayout,
+                map.desc));
         out = new Tensor(map.dims, map.desc, true);
-        forwardArgs = OneDnn.args(DNNL_ARG_SRC_0, map.value, DNNL_ARG_SRC_1, plainGate, DNNL_ARG_DST, out.value);
+        forwardArgs = OneDnn.args(DNNL_ARG_SRC_0, map.value, DNNL_ARG_SRC_1, gateValue.buffer(), DNNL_ARG_DST, out.value);
     }
 
     @Override
@@ -65,9 +55,7 @@ final class BroadcastMulNode implements Node {
 
     @Override
     public void forward(boolean training) {
-        if (gateIn != null) {
-            gateIn.run();
-        }
+        gateValue.refresh();
         OneDnn.execute(scale, forwardArgs);
     }
 
@@ -98,7 +86,7 @@ final class BroadcastMulNode implements Node {
         Runnable mapStep = () -> { };
         if (map.needsGradient()) {
             Tensor.GradientSlot slot = map.claim(map.desc);
-            OneDnn.Args args = OneDnn.args(DNNL_ARG_SRC_0, out.gradient(), DNNL_ARG_SRC_1, plainGate, DNNL_ARG_DST,
+            OneDnn.Args args = OneDnn.args(DNNL_ARG_SRC_0, out.gradient(), DNNL_ARG_SRC_1, gateValue.buffer(), DNNL_ARG_DST,
                     slot.buffer());
             mapStep = () -> {
                 OneDnn.execute(scale, args);

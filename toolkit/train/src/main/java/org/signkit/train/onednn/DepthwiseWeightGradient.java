@@ -3,7 +3,6 @@ package org.signkit.train.onednn;
 import java.util.stream.IntStream;
 import org.bytedeco.javacpp.FloatPointer;
 import org.signkit.train.onednn.OneDnn.Buffer;
-import org.signkit.train.onednn.OneDnn.Copy;
 
 /**
  * A depthwise convolution's weight (and bias) gradient in Java, for the shapes where oneDNN has no JIT
@@ -16,10 +15,8 @@ final class DepthwiseWeightGradient implements Runnable {
     private final Convolution geometry;
     private final long[] inDims;
     private final long[] outDims;
-    private final Buffer x;
-    private final Buffer dy;
-    private final Copy xIn;
-    private final Copy dyIn;
+    private final OneDnn.Relaid x;
+    private final OneDnn.Relaid dy;
     private final Buffer weights;
     private final Buffer bias;
 
@@ -31,18 +28,16 @@ final class DepthwiseWeightGradient implements Runnable {
         this.geometry = geometry;
         this.inDims = in.dims;
         this.outDims = out.dims;
-        x = Buffer.allocate(OneDnn.plain(in.dims));
-        dy = Buffer.allocate(OneDnn.plain(out.dims));
-        xIn = new Copy(in.value, x);
-        dyIn = new Copy(out.gradient(), dy);
+        x = OneDnn.Relaid.of(in.value, OneDnn.plain(in.dims));
+        dy = OneDnn.Relaid.of(out.gradient(), OneDnn.plain(out.dims));
         this.weights = weights;
         this.bias = bias;
     }
 
     @Override
     public void run() {
-        xIn.run();
-        dyIn.run();
+        x.refresh();
+        dy.refresh();
         int n = (int) inDims[0];
         int channels = (int) inDims[1];
         int h = (int) inDims[2];
@@ -57,8 +52,8 @@ final class DepthwiseWeightGradient implements Runnable {
         int left = (int) geometry.padBefore()[1];
         float[] src = new float[n * channels * h * w];
         float[] diff = new float[n * channels * oh * ow];
-        new FloatPointer(x.array().data().addressPointer()).get(src);
-        new FloatPointer(dy.array().data().addressPointer()).get(diff);
+        new FloatPointer(x.buffer().array().data().addressPointer()).get(src);
+        new FloatPointer(dy.buffer().array().data().addressPointer()).get(diff);
         float[] dw = new float[channels * kh * kw];
         float[] db = new float[channels];
         IntStream.range(0, channels).parallel().forEach(c -> {

@@ -146,6 +146,30 @@ final class OneDnn {
         }
     }
 
+    /**
+     * A buffer as a primitive needs it laid out: the buffer itself when the layouts agree, else a copy in
+     * that layout, brought up to date by {@link #refresh()}.
+     *
+     * @param buffer what the primitive reads
+     * @param copy   the reorder that fills it, or null
+     */
+    record Relaid(Buffer buffer, Copy copy) {
+
+        static Relaid of(Buffer source, memory.desc layout) {
+            if (source.desc().equals(layout)) {
+                return new Relaid(source, null);
+            }
+            Buffer b = Buffer.allocate(layout);
+            return new Relaid(b, new Copy(source, b));
+        }
+
+        void refresh() {
+            if (copy != null) {
+                copy.run();
+            }
+        }
+    }
+
     /** A raw address as a JavaCPP pointer (ND4J owns the memory). */
     private static final class Address extends Pointer {
         Address(long address) {

@@ -269,8 +269,7 @@ public final class OneDnnNetwork implements AutoCloseable {
         private final Buffer input;
         private final List<Node> nodes = new ArrayList<>();
         private final Tensor head;
-        private final Buffer headValue;
-        private final OneDnn.Copy headIn;
+        private final OneDnn.Relaid headValue;
         private final Tensor.GradientSlot headGradient;
         private final INDArray weights;
         private final INDArray bias;
@@ -301,8 +300,7 @@ public final class OneDnnNetwork implements AutoCloseable {
             }
             Layer output = net.getVertex(outputName).getLayer();
             head = tensors.get(net.getConfiguration().getVertexInputs().get(outputName).get(0));
-            headValue = Buffer.allocate(OneDnn.plain(head.dims));
-            headIn = new OneDnn.Copy(head.value, headValue);
+            headValue = OneDnn.Relaid.of(head.value, OneDnn.plain(head.dims));
             weights = output.getParam("W");
             bias = output.getParam("b");
             weightGradient = gradients.get(outputName).get("W");
@@ -425,8 +423,8 @@ public final class OneDnnNetwork implements AutoCloseable {
             for (Node node : nodes) {
                 node.forward(training);
             }
-            headIn.run();
-            return headValue.array().reshape(head.dims[0], head.dims[1]);
+            headValue.refresh();
+            return headValue.buffer().array().reshape(head.dims[0], head.dims[1]);
         }
 
         /** @param lossScale factor on the loss gradient (1 / minibatch: DL4J's minibatch division done early) */

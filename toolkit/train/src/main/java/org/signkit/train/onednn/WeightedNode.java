@@ -9,8 +9,6 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.primitive;
 import org.bytedeco.dnnl.primitive_desc;
@@ -63,10 +61,8 @@ final class WeightedNode implements Node {
     private final memory.desc biasDesc;
     private final primitive_desc forwardDesc;
     private final primitive forward;
-    private final Copy weightsIn;
     private final OneDnn.Args forwardArgs;
-    private final Buffer dlWeights;
-    private final Buffer weights;
+    private final OneDnn.Relaid weights;
     private final Buffer bias;
     private Runnable backward;
 
@@ -80,13 +76,12 @@ final class WeightedNode implements Node {
         forwardDesc = kind.forwardDesc(in.desc, OneDnn.any(weightDims), biasDesc, OneDnn.any(outDims));
         out = new Tensor(outDims, forwardDesc.dst_desc(), true);
         forward = kind.forward(forwardDesc);
-        dlWeights = Buffer.wrap(parameters.weights, parameters.weightLayout);
-        weights = Buffer.allocate(forwardDesc.weights_desc());
-        weightsIn = new Copy(dlWeights, weights);
+        weights = OneDnn.Relaid.of(Buffer.wrap(parameters.weights, parameters.weightLayout),
+                forwardDesc.weights_desc());
         bias = parameters.bias == null ? null : Buffer.wrap(parameters.bias, biasDesc);
         forwardArgs = bias == null
-                ? OneDnn.args(DNNL_ARG_SRC, in.value, DNNL_ARG_WEIGHTS, weights, DNNL_ARG_DST, out.value)
-                : OneDnn.args(DNNL_ARG_SRC, in.value, DNNL_ARG_WEIGHTS, weights, DNNL_ARG_BIAS, bias, DNNL_ARG_DST,
+                ? OneDnn.args(DNNL_ARG_SRC, in.value, DNNL_ARG_WEIGHTS, weights.buffer(), DNNL_ARG_DST, out.value)
+                : OneDnn.args(DNNL_ARG_SRC, in.value, DNNL_ARG_WEIGHTS, weights.buffer(), DNNL_ARG_BIAS, bias, DNNL_ARG_DST,
                 out.value);
     }
 
@@ -97,47 +92,50 @@ final class WeightedNode implements Node {
 
     @Override
     public void forward(boolean training) {
-        weightsIn.run();
+        weights.refresh();
         OneDnn.execute(forward, forwardArgs);
     }
 
     @Override
     public void planBackward() {
         var weightsDesc = kind.weightsDesc(in.desc, OneDnn.any(weightDims), biasDesc, out.desc, forwardDesc);
-        Buffer weightsSrc = in.value;
-        Buffer weightsDiffDst = out.gradient();
-        List<Copy> toChannelsLast = new ArrayList<>();
-        if (weightsDesc.impl_info_str().getString().startsWith("ref") && in.dims.length == 4) {
+        memory.desc srcLayout = in.desc;
+        memory.desc diffDstLayout = out.desc;
+        if (cost(weightsDesc) == 2 && kind instanceof Convolution) {
             // oneDNN's AVX2 depthwise weight gradient has JIT code for 5x5 only in channels-last
             // (its blocked-layout kernel is 3x3-only; the reference fallback is ~100x slower).
             memory.desc src = new memory.desc(in.dims, memory.data_type.f32, memory.format_tag.acdb);
             memory.desc dst = new memory.desc(out.dims, memory.data_type.f32, memory.format_tag.acdb);
-            weightsDesc = kind.weightsDesc(src, OneDnn.any(weightDims), biasDesc, dst,
+            var channelsLast = kind.weightsDesc(src, OneDnn.any(weightDims), biasDesc, dst,
                     kind.forwardDesc(src, OneDnn.any(weightDims), biasDesc, dst));
-            weightsSrc = Buffer.allocate(src);
-            weightsDiffDst = Buffer.allocate(dst);
-            toChannelsLast.add(new Copy(in.value, weightsSrc));
-            toChannelsLast.add(new Copy(out.gradient(), weightsDiffDst));
+            if (cost(channelsLast) < cost(weightsDesc)) {
+                weightsDesc = channelsLast;
+                srcLayout = src;
+                diffDstLayout = dst;
+            }
         }
         Runnable weightStep;
         Buffer weightGradient;
-        String impl = weightsDesc.impl_info_str().getString();
-        boolean jit = !impl.startsWith("ref") && !impl.contains("gemm");
         Buffer biasGradient = bias == null ? null : Buffer.wrap(parameters.biasGradient, biasDesc);
-        if (!jit && kind instanceof Convolution geometry && weightDims.length == 5 && weightDims[1] == 1
-                && weightDims[2] == 1) {
-            toChannelsLast.clear();
+        if (cost(weightsDesc) > 0 && kind instanceof Convolution geometry && weightDims.length == 5
+                && weightDims[1] == 1 && weightDims[2] == 1) {
             weightGradient = Buffer.allocate(OneDnn.plain(weightDims));
             weightStep = new DepthwiseWeightGradient(in, out, geometry, weightGradient, biasGradient);
         } else {
             primitive weightsBackward = kind.weights(weightsDesc);
+            OneDnn.Relaid src = OneDnn.Relaid.of(in.value, srcLayout);
+            OneDnn.Relaid diffDst = OneDnn.Relaid.of(out.gradient(), diffDstLayout);
             weightGradient = Buffer.allocate(weightsDesc.diff_weights_desc());
             OneDnn.Args weightArgs = bias == null
-                    ? OneDnn.args(DNNL_ARG_SRC, weightsSrc, DNNL_ARG_DIFF_DST, weightsDiffDst, DNNL_ARG_DIFF_WEIGHTS,
+                    ? OneDnn.args(DNNL_ARG_SRC, src.buffer(), DNNL_ARG_DIFF_DST, diffDst.buffer(), DNNL_ARG_DIFF_WEIGHTS,
                     weightGradient)
-                    : OneDnn.args(DNNL_ARG_SRC, weightsSrc, DNNL_ARG_DIFF_DST, weightsDiffDst, DNNL_ARG_DIFF_WEIGHTS,
+                    : OneDnn.args(DNNL_ARG_SRC, src.buffer(), DNNL_ARG_DIFF_DST, diffDst.buffer(), DNNL_ARG_DIFF_WEIGHTS,
                     weightGradient, DNNL_ARG_DIFF_BIAS, biasGradient);
-            weightStep = () -> OneDnn.execute(weightsBackward, weightArgs);
+            weightStep = () -> {
+                src.refresh();
+                diffDst.refresh();
+                OneDnn.execute(weightsBackward, weightArgs);
+            };
         }
         Copy weightGradientOut = new Copy(weightGradient, Buffer.wrap(parameters.weightGradient,
                 parameters.weightLayout));
@@ -145,27 +143,29 @@ final class WeightedNode implements Node {
         if (in.needsGradient()) {
             var dataDesc = kind.dataDesc(in.desc, OneDnn.any(weightDims), out.desc, forwardDesc);
             primitive dataBackward = kind.data(dataDesc);
-            Buffer dataWeights = dataDesc.weights_desc().equals(weights.desc()) ? weights
-                    : Buffer.allocate(dataDesc.weights_desc());
-            Copy toDataWeights = dataWeights == weights ? null : new Copy(dlWeights, dataWeights);
+            // The step's weights, already in the forward layout; copied again only if this primitive wants another.
+            OneDnn.Relaid dataWeights = OneDnn.Relaid.of(weights.buffer(), dataDesc.weights_desc());
             Tensor.GradientSlot slot = in.claim(dataDesc.diff_src_desc());
-            OneDnn.Args dataArgs = OneDnn.args(DNNL_ARG_DIFF_DST, out.gradient(), DNNL_ARG_WEIGHTS, dataWeights,
+            OneDnn.Args dataArgs = OneDnn.args(DNNL_ARG_DIFF_DST, out.gradient(), DNNL_ARG_WEIGHTS, dataWeights.buffer(),
                     DNNL_ARG_DIFF_SRC, slot.buffer());
             data = () -> {
-                if (toDataWeights != null) {
-                    toDataWeights.run();
-                }
+                dataWeights.refresh();
                 OneDnn.execute(dataBackward, dataArgs);
                 slot.commit();
             };
         }
         Runnable dataStep = data;
         backward = () -> {
-            toChannelsLast.forEach(Copy::run);
             weightStep.run();
             weightGradientOut.run();
             dataStep.run();
         };
+    }
+
+    /** 0 for a JIT kernel, 1 for oneDNN's GEMM fallback, 2 for its reference code. */
+    private static int cost(primitive_desc desc) {
+        String impl = desc.impl_info_str().getString();
+        return impl.startsWith("ref") ? 2 : impl.contains("gemm") ? 1 : 0;
     }
 
     @Override
