@@ -1,10 +1,8 @@
 package org.signkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -90,11 +88,11 @@ final class AccuracyBenchmark implements Callable<Integer> {
         parts.train().forEach(r -> rows.add(List.of(data.imageOf(r).toString(), r.label().sign(), "train")));
         parts.test().forEach(r -> rows.add(List.of(data.imageOf(r).toString(), r.label().sign(), "test")));
         CsvTable.write(splitCsv, List.of("path", "sign", "split"), rows, r -> r);
-        TrainedModel dl4j = trainer.train(data, null, work.resolve("dl4j"));
+        TrainedModel ours = trainer.train(data, null, work.resolve("signkit"));
         JsonNode torch = runPython(work, splitCsv, spec.dropout(), Runtime.getRuntime().availableProcessors());
 
-        Table t = new Table("epoch", "DL4J train acc", "DL4J test acc", "PyTorch train acc", "PyTorch test acc");
-        List<EpochRecord> history = dl4j.card().epochs();
+        Table t = new Table("epoch", "signkit train acc", "signkit test acc", "PyTorch train acc", "PyTorch test acc");
+        List<EpochRecord> history = ours.card().epochs();
         for (int e = 0; e < history.size(); e++) {
             JsonNode p = torch.path("epochs").path(e);
             t.row(Integer.toString(e + 1), f(history.get(e).trainAccuracy()), f(history.get(e).testAccuracy()),
@@ -134,10 +132,7 @@ final class AccuracyBenchmark implements Callable<Integer> {
     }
 
     private JsonNode runPython(Path work, Path splitCsv, double dropout, int threads) throws Exception {
-        Path script = work.resolve("accuracy_torch.py");
-        try (InputStream s = AccuracyBenchmark.class.getResourceAsStream("/bench/accuracy_torch.py")) {
-            Files.copy(s, script, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Path script = JsonProcess.script(work, "accuracy_torch.py");
         return JsonProcess.run(List.of(python, script.toString(), splitCsv.toString(), model.toLowerCase(Locale.ROOT),
                 Integer.toString(size), Integer.toString(epochs), Integer.toString(batch), Double.toString(lr),
                 Double.toString(dropout),

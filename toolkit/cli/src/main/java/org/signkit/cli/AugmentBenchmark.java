@@ -1,7 +1,6 @@
 package org.signkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,14 +102,8 @@ final class AugmentBenchmark implements Callable<Integer> {
         return iterations / ((System.nanoTime() - start) / 1e9);
     }
 
-
     private JsonNode runPython(Path work, Path png, List<String> names) throws Exception {
-        Path script = work.resolve("augment_opencv.py");
-        if (!Files.exists(script)) {
-            try (InputStream s = AugmentBenchmark.class.getResourceAsStream("/bench/augment_opencv.py")) {
-                Files.copy(s, script);
-            }
-        }
+        Path script = JsonProcess.script(work, "augment_opencv.py");
         List<String> cmd = new ArrayList<>(List.of(python, script.toString(), png.toString(), Integer.toString(iterations)));
         cmd.addAll(names);
         return JsonProcess.run(cmd, true, python + " failed (is python3-opencv installed? apt-get install python3-opencv)");

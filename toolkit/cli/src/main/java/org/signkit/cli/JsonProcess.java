@@ -1,7 +1,12 @@
 package org.signkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.signkit.core.Json;
 
@@ -9,6 +14,15 @@ import org.signkit.core.Json;
 final class JsonProcess {
 
     private JsonProcess() {
+    }
+
+    /** Writes the peer script bundled as {@code /bench/NAME} into {@code work} and returns its path. */
+    static Path script(Path work, String name) throws IOException {
+        Path script = work.resolve(name);
+        try (InputStream s = JsonProcess.class.getResourceAsStream("/bench/" + name)) {
+            Files.copy(s, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return script;
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.signkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -91,10 +90,7 @@ final class SegmentBenchmark implements Callable<Integer> {
     }
 
     private JsonNode runPython(Path work, Path plate) throws Exception {
-        Path script = work.resolve("segment_opencv.py");
-        try (InputStream s = SegmentBenchmark.class.getResourceAsStream("/bench/segment_opencv.py")) {
-            Files.copy(s, script);
-        }
+        Path script = JsonProcess.script(work, "segment_opencv.py");
         return JsonProcess.run(List.of(python, script.toString(), work.toString(), plate.toString(), Integer.toString(rounds)),
                 true, python + " failed (is python3-opencv installed? apt-get install python3-opencv)");
     }

@@ -1,7 +1,6 @@
 package org.signkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,10 +38,7 @@ final class TrainBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path work = Files.createTempDirectory("signkit-bench-train");
-        Path script = work.resolve("train_torch.py");
-        try (InputStream s = TrainBenchmark.class.getResourceAsStream("/bench/train_torch.py")) {
-            Files.copy(s, script);
-        }
+        Path script = JsonProcess.script(work, "train_torch.py");
         boolean torch = new ProcessBuilder(python, "-c", "import torch, torchvision").start().waitFor() == 0;
         if (!torch) {
             System.err.println("signkit bench: PyTorch not found for " + python
