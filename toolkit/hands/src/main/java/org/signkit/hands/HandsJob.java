@@ -1,0 +1,113 @@
+package org.signkit.hands;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.signkit.core.Checksums;
+import org.signkit.core.FrameManifest;
+import org.signkit.core.FrameRecord;
+import org.signkit.core.Json;
+import org.signkit.vision.FrameTake;
+
+/**
+ * Runs a {@link HandDetector} over every take of a frames manifest and writes {@code OUT/hands.json}.
+ * Each finished take is kept in {@code OUT/takes/} (named by a hash of its source video, so no label
+ * becomes a path) with the key of its rows and settings; a rerun reuses those and redoes the rest, and
+ * the merged file is written atomically last.
+ */
+public final class HandsJob {
+
+    /**
+     * What to run.
+     *
+     * @param frames   the frames folder (with {@code manifest.csv})
+     * @param out      the output folder
+     * @param method   the method
+     * @param dominant the signer's dominant hand ({@code right} or {@code left})
+     */
+    public record Request(Path frames, Path out, HandsMethod method, String dominant) {
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param file    the hands file
+     * @param takes   takes in the manifest
+     * @param reused  takes reused from an earlier run
+     * @param frames  frames in the manifest
+     * @param seconds time spent detecting (reused takes excluded)
+     */
+    public record Summary(Path file, int takes, int reused, int frames, double seconds) {
+        /** Frames per second of detection over the frames actually detected. */
+        public double framesPerSecond(int detectedFrames) {
+            return seconds > 0 ? detectedFrames / seconds : Double.NaN;
+        }
+    }
+
+    /** One take's stored result. */
+    record TakeResult(String key, Map<String, FrameHands> frames) {
+    }
+
+    private final HandDetector detector;
+
+    public HandsJob(HandDetector detector) {
+        this.detector = detector;
+    }
+
+    /** Detects (or reuses) every take; {@code progress} gets the number of takes done so far. */
+    public Summary run(Request request, IntConsumer progress) throws IOException {
+        Path manifest = request.frames().resolve(FrameManifest.FILE_NAME);
+        List<FrameRecord> rows = FrameManifest.read(manifest);
+        List<FrameTake> takes = FrameTake.of(rows);
+        Path takeDir = request.out().resolve("takes");
+        Files.createDirectories(takeDir);
+        Map<String, FrameHands> all = new TreeMap<>();
+        int reused = 0;
+        double seconds = 0;
+        for (int i = 0; i < takes.size(); i++) {
+            FrameTake take = takes.get(i);
+            String key = Checksums.sha256(request.method().id() + "/" + request.dominant() + "/"
+                    + Json.write(take.frames()));
+            Path file = takeDir.resolve(request.method().id() + "-" + Checksums.sha256(take.sourceVideo()).substring(0, 20) + ".json");
+            TakeResult done = Files.isRegularFile(file) ? readQuietly(file) : null;
+            if (done != null && done.key().equals(key)) {
+                all.putAll(done.frames());
+                reused++;
+            } else {
+                long t0 = System.nanoTime();
+                List<Mat> images = take.load(request.frames());
+                try {
+                    List<FrameHands> found = detector.detect(take, images);
+                    Map<String, FrameHands> byPath = new LinkedHashMap<>();
+                    for (int f = 0; f < found.size(); f++) {
+                        byPath.put(take.frames().get(f).framePath(), found.get(f));
+                    }
+                    Json.writeCompact(file, new TakeResult(key, byPath));
+                    all.putAll(byPath);
+                } finally {
+                    images.forEach(Mat::close);
+                }
+                seconds += (System.nanoTime() - t0) / 1e9;
+            }
+            progress.accept(i + 1);
+        }
+        Path out = request.out().resolve(HandsFile.FILE_NAME);
+        HandsFile.of(request.method(), request.dominant(), Checksums.sha256(manifest), all).write(out);
+        return new Summary(out, takes.size(), reused, rows.size(), seconds);
+    }
+
+    private static TakeResult readQuietly(Path file) {
+        try {
+            return Json.read(file, TakeResult.class);
+        } catch (IOException e) {
+            // A damaged take file is redone, like a half-written frames folder.
+            return null;
+        }
+    }
+}

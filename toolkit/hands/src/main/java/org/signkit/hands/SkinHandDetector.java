@@ -1,0 +1,422 @@
+package org.signkit.hands;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.javacpp.indexer.IntIndexer;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.signkit.vision.FrameTake;
+import org.signkit.vision.Segmenter;
+
+/**
+ * Classical face and hand localisation: skin colour (a fixed YCrCb box) within the person mask of a
+ * segmenter, connected components, and tracking through the take.
+ *
+ * <ul>
+ *   <li>The face is the take's highest large skin component (the head stays put within a take, so one
+ *       box per take: the median over frames), cut to a face's proportions (the neck is skin too).</li>
+ *   <li>Outside the face and neck, each component is a forearm with its hand (sleeves end above the
+ *       elbow) or a hand alone. Its two ends along its main axis are the candidates; a hand is the end
+ *       nearest to where that hand was in the previous frame (at the first frame, the lower end: takes
+ *       start at rest, arms hanging). The box is the component's pixels within a hand's reach of it.</li>
+ *   <li>Right and left start from the side of the face they are on (frames are not mirrored: the signer's
+ *       right hand is on the image's left) and keep their identity by nearest match; a lost hand keeps
+ *       its last box for a few frames at half confidence.</li>
+ * </ul>
+ * Sizes scale with the face, so the method works at any frame size.
+ */
+public final class SkinHandDetector implements HandDetector {
+
+    /** Skin in YCrCb (Chai and Ngan's box), 8-bit OpenCV ranges. */
+    private static final int CR_LOW = 133;
+    private static final int CR_HIGH = 173;
+    private static final int CB_LOW = 77;
+    private static final int CB_HIGH = 127;
+    /** Face height over width (a head with hair, as the synthetic truth boxes it). */
+    public static final double FACE_ASPECT = 1.3;
+    /** Hair above the skin of the face, in face widths. */
+    private static final double HAIR = 0.09;
+    /** How far a hand reaches from its arm's far end, in face heights. */
+    public static final double HAND_REACH = 0.5;
+    /** Farthest a hand may move between two frames, in face heights. */
+    public static final double MAX_JUMP = 1.2;
+    /** A shoulder's horizontal distance from the face's centre, in face heights. */
+    public static final double SHOULDER_OFFSET = 0.7;
+    /** A shoulder's height below the chin, in face heights. */
+    public static final double SHOULDER_DROP = 0.35;
+    /** Shoulder to elbow, in face heights. */
+    public static final double UPPER_ARM = 0.93;
+    /** An extreme within this many face heights of the upper arm's length from a shoulder can be its elbow. */
+    private static final double ELBOW_FIT = 0.35;
+    /** Costs (in face heights of movement) of taking an elbow, the other arm's end, or an unattributed extreme. */
+    private static final double ELBOW_COST = 1.5;
+    private static final double OTHER_ARM_COST = 1.5;
+    private static final double UNKNOWN_ARM_COST = 0.6;
+    /** Cost per face height of an extreme's distance from the body's midline. */
+    private static final double MIDLINE_WEIGHT = 0.3;
+    /** What leaving a hand unassigned costs, against a candidate's distance in face heights. */
+    private static final double NONE_COST = 1.0;
+    /** Frames a lost hand keeps its last box. */
+    public static final int HOLD_FRAMES = 3;
+
+    private final Segmenter person;
+    private final boolean rightDominant;
+
+    /**
+     * @param person   the person segmenter (e.g. MediaPipe selfie); this detector closes it
+     * @param dominant the dominant hand ({@code right} or {@code left})
+     */
+    public SkinHandDetector(Segmenter person, String dominant) {
+        this.person = person;
+        this.rightDominant = !"left".equals(dominant);
+    }
+
+    @Override
+    public HandsMethod method() {
+        return HandsMethod.SKIN;
+    }
+
+    /** A skin component: its pixel count, box and its extremes (the ends of its main axis, and a bend's apex). */
+    record Component(int label, int area, ImageBox box, double[][] ends, double[] centroid) {
+    }
+
+    @Override
+    public List<FrameHands> detect(FrameTake take, List<Mat> images) {
+        List<Mat> masks = person.segment(images);
+        List<Mat> skins = new ArrayList<>(images.size());
+        try {
+            for (int i = 0; i < images.size(); i++) {
+                skins.add(skin(images.get(i), masks.get(i)));
+            }
+            ImageBox face = face(skins);
+            List<FrameHands> out = new ArrayList<>(images.size());
+            double[][] last = new double[2][];
+            ImageBox[] held = new ImageBox[2];
+            int[] missing = new int[2];
+            for (Mat skin : skins) {
+                out.add(face == null ? new FrameHands(null, 0, null, null) : hands(skin, face, last, held, missing));
+            }
+            return out;
+        } finally {
+            masks.forEach(Mat::close);
+            skins.forEach(Mat::close);
+        }
+    }
+
+    /** Skin pixels inside the person, cleaned by a small opening and closing. */
+    static Mat skin(Mat bgr, Mat personMask) {
+        Mat skin = new Mat(bgr.rows(), bgr.cols(), opencv_core.CV_8U);
+        try (Mat ycrcb = new Mat();
+             Mat k3 = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, new Size(3, 3));
+             Mat k5 = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, new Size(5, 5))) {
+            opencv_imgproc.cvtColor(bgr, ycrcb, opencv_imgproc.COLOR_BGR2YCrCb);
+            UByteIndexer c = ycrcb.createIndexer();
+            UByteIndexer p = personMask.createIndexer();
+            UByteIndexer o = skin.createIndexer();
+            for (int y = 0; y < bgr.rows(); y++) {
+                for (int x = 0; x < bgr.cols(); x++) {
+                    int cr = c.get(y, x, 1);
+                    int cb = c.get(y, x, 2);
+                    boolean on = p.get(y, x) > 127 && cr >= CR_LOW && cr <= CR_HIGH && cb >= CB_LOW && cb <= CB_HIGH;
+                    o.put(y, x, on ? 255 : 0);
+                }
+            }
+            c.release();
+            p.release();
+            o.release();
+            opencv_imgproc.morphologyEx(skin, skin, opencv_imgproc.MORPH_OPEN, k3);
+            opencv_imgproc.morphologyEx(skin, skin, opencv_imgproc.MORPH_CLOSE, k5);
+        }
+        return skin;
+    }
+
+    /** The take's face: per coordinate, the median of each frame's highest large component, face-shaped. */
+    private static ImageBox face(List<Mat> skins) {
+        List<double[]> tops = new ArrayList<>();
+        for (Mat skin : skins) {
+            Component top = null;
+            double minArea = skin.rows() * skin.cols() * 0.002;
+            for (Component c : components(skin, null)) {
+                if (c.area() >= minArea && (top == null || c.box().y0() < top.box().y0())) {
+                    top = c;
+                }
+            }
+            if (top != null) {
+                tops.add(new double[] {top.box().x0(), top.box().y0(), top.box().x1()});
+            }
+        }
+        if (tops.isEmpty()) {
+            return null;
+        }
+        double x0 = median(tops, 0);
+        double y0 = median(tops, 1);
+        double x1 = median(tops, 2);
+        double w = x1 - x0;
+        // Skin starts below the hair: the head's box reaches a little higher and wider.
+        double top = y0 - HAIR * w;
+        return new ImageBox(x0 - 0.04 * w, top, x1 + 0.04 * w, top + w * 1.08 * FACE_ASPECT);
+    }
+
+    private FrameHands hands(Mat skin, ImageBox face, double[][] last, ImageBox[] held, int[] missing) {
+        double fh = face.height();
+        // The face and the neck below it are not hands.
+        try (Mat body = skin.clone()) {
+            // The neck and the shirt's neckline below it.
+            ImageBox neck = new ImageBox(face.centreX() - face.width() * 0.4, face.y1(), face.centreX() + face.width() * 0.4,
+                    face.y1() + fh * 0.7);
+            for (ImageBox b : new ImageBox[] {face, neck}) {
+                opencv_imgproc.rectangle(body, new org.bytedeco.opencv.opencv_core.Point((int) b.x0(), (int) b.y0()),
+                        new org.bytedeco.opencv.opencv_core.Point((int) Math.ceil(b.x1()), (int) Math.ceil(b.y1())),
+                        new Scalar(0.0), -1, opencv_imgproc.LINE_8, 0);
+            }
+            double minArea = fh * fh * 0.03;
+            // Shoulders, from the face: the signer's right one is on the image's left.
+            double[][] shoulder = {{face.centreX() - SHOULDER_OFFSET * fh, face.y1() + SHOULDER_DROP * fh},
+                {face.centreX() + SHOULDER_OFFSET * fh, face.y1() + SHOULDER_DROP * fh}};
+            List<double[]> candidates = new ArrayList<>();
+            List<Integer> owner = new ArrayList<>();
+            // Per candidate and side: how unlikely it is that this is that side's hand (its arm's geometry).
+            List<double[]> sidePrior = new ArrayList<>();
+            Mat labels = new Mat();
+            for (Component c : components(body, labels)) {
+                if (c.area() < minArea) {
+                    continue;
+                }
+                double[][] ends = c.ends();
+                // Each side's elbow is the extreme an upper arm's length from that side's shoulder.
+                int[] elbow = new int[2];
+                double[] fit = new double[2];
+                for (int k = 0; k < 2; k++) {
+                    fit[k] = Double.MAX_VALUE;
+                    for (int e = 0; e < ends.length; e++) {
+                        double f = Math.abs(Math.hypot(ends[e][0] - shoulder[k][0], ends[e][1] - shoulder[k][1]) / fh
+                                - UPPER_ARM);
+                        if (f < fit[k]) {
+                            fit[k] = f;
+                            elbow[k] = e;
+                        }
+                    }
+                }
+                for (int e = 0; e < ends.length; e++) {
+                    // Signing happens in front of the body: a hand nearer the midline is likelier.
+                    double midline = MIDLINE_WEIGHT * Math.abs(ends[e][0] - face.centreX()) / fh;
+                    double[] prior = new double[2];
+                    for (int k = 0; k < 2; k++) {
+                        boolean armOfK = fit[k] <= ELBOW_FIT && fit[k] <= fit[1 - k] + 0.1;
+                        boolean armOfOther = fit[1 - k] <= ELBOW_FIT && fit[1 - k] < fit[k] - 0.1;
+                        if (armOfK) {
+                            prior[k] = e == elbow[k] ? ELBOW_COST : 0;
+                        } else if (armOfOther) {
+                            prior[k] = OTHER_ARM_COST;
+                        } else {
+                            prior[k] = UNKNOWN_ARM_COST;
+                        }
+                        prior[k] += midline;
+                    }
+                    candidates.add(ends[e]);
+                    owner.add(c.label());
+                    sidePrior.add(prior);
+                }
+            }
+            int n = candidates.size();
+            double[][] cost = new double[2][n + 1];
+            for (int k = 0; k < 2; k++) {
+                cost[k][n] = NONE_COST;
+                for (int i = 0; i < n; i++) {
+                    double[] p = candidates.get(i);
+                    double prior = sidePrior.get(i)[k];
+                    if (last[k] != null) {
+                        double jump = Math.hypot(p[0] - last[k][0], p[1] - last[k][1]) / fh;
+                        cost[k][i] = jump > MAX_JUMP ? Double.POSITIVE_INFINITY : jump + prior;
+                    } else {
+                        cost[k][i] = prior;
+                    }
+                }
+            }
+            // The pair of candidates (or none) for the two hands with the lowest total cost, apart from each other.
+            int bestI = n;
+            int bestJ = n;
+            double best = cost[0][n] + cost[1][n];
+            for (int i = 0; i <= n; i++) {
+                for (int j = 0; j <= n; j++) {
+                    if (i < n && j < n && (i == j || Math.hypot(candidates.get(i)[0] - candidates.get(j)[0],
+                            candidates.get(i)[1] - candidates.get(j)[1]) < 0.4 * fh)) {
+                        continue;
+                    }
+                    double c = cost[0][i] + cost[1][j];
+                    if (c < best) {
+                        best = c;
+                        bestI = i;
+                        bestJ = j;
+                    }
+                }
+            }
+            double[][] chosen = {bestI < n ? candidates.get(bestI) : null, bestJ < n ? candidates.get(bestJ) : null};
+            int[] chosenOwner = {bestI < n ? owner.get(bestI) : -1, bestJ < n ? owner.get(bestJ) : -1};
+            HandObservation[] obs = new HandObservation[2];
+            for (int k = 0; k < 2; k++) {
+                if (chosen[k] != null) {
+                    ImageBox box = reach(labels, chosenOwner[k], chosen[k], fh * HAND_REACH);
+                    last[k] = chosen[k];
+                    held[k] = box;
+                    missing[k] = 0;
+                    obs[k] = HandObservation.of(box, 1);
+                } else if (held[k] != null && ++missing[k] <= HOLD_FRAMES) {
+                    obs[k] = HandObservation.of(held[k], 0.5);
+                } else {
+                    last[k] = null;
+                    held[k] = null;
+                    obs[k] = HandObservation.ABSENT;
+                }
+            }
+            labels.close();
+            return new FrameHands(face, 1, rightDominant ? obs[0] : obs[1], rightDominant ? obs[1] : obs[0]);
+        }
+    }
+
+    /** The box of a component's pixels within {@code reach} of {@code end}: the hand, without its forearm. */
+    private static ImageBox reach(Mat labels, int label, double[] end, double reach) {
+        IntIndexer l = labels.createIndexer();
+        int x0 = Integer.MAX_VALUE;
+        int y0 = Integer.MAX_VALUE;
+        int x1 = -1;
+        int y1 = -1;
+        int r = (int) Math.ceil(reach);
+        int cx = (int) end[0];
+        int cy = (int) end[1];
+        double r2 = reach * reach;
+        for (int y = Math.max(0, cy - r); y < Math.min(labels.rows(), cy + r + 1); y++) {
+            for (int x = Math.max(0, cx - r); x < Math.min(labels.cols(), cx + r + 1); x++) {
+                if (l.get(y, x) == label && (x + 0.5 - end[0]) * (x + 0.5 - end[0]) + (y + 0.5 - end[1]) * (y + 0.5 - end[1]) <= r2) {
+                    x0 = Math.min(x0, x);
+                    y0 = Math.min(y0, y);
+                    x1 = Math.max(x1, x + 1);
+                    y1 = Math.max(y1, y + 1);
+                }
+            }
+        }
+        l.release();
+        if (x1 < 0) {
+            return ImageBox.centred(end[0], end[1], reach, reach);
+        }
+        return new ImageBox(x0, y0, x1, y1);
+    }
+
+    /** Connected components of a binary mask with their main-axis ends; labels written to {@code labelsOut}. */
+    private static List<Component> components(Mat mask, Mat labelsOut) {
+        Mat labels = labelsOut != null ? labelsOut : new Mat();
+        List<Component> out = new ArrayList<>();
+        try (Mat stats = new Mat(); Mat centroids = new Mat()) {
+            int n = opencv_imgproc.connectedComponentsWithStats(mask, labels, stats, centroids, 8, opencv_core.CV_32S);
+            if (n <= 1) {
+                return out;
+            }
+            // Second moments per label give each component's main axis; its ends are the extreme pixels along it.
+            double[] sx = new double[n];
+            double[] sy = new double[n];
+            double[] sxx = new double[n];
+            double[] syy = new double[n];
+            double[] sxy = new double[n];
+            int[] count = new int[n];
+            IntIndexer l = labels.createIndexer();
+            int rows = labels.rows();
+            int cols = labels.cols();
+            for (int y = 0; y < rows; y++) {
+                for (int x = 0; x < cols; x++) {
+                    int k = l.get(y, x);
+                    if (k > 0) {
+                        count[k]++;
+                        sx[k] += x;
+                        sy[k] += y;
+                        sxx[k] += (double) x * x;
+                        syy[k] += (double) y * y;
+                        sxy[k] += (double) x * y;
+                    }
+                }
+            }
+            double[][] axis = new double[n][];
+            double[] lo = new double[n];
+            double[] hi = new double[n];
+            double[][] loPt = new double[n][];
+            double[][] hiPt = new double[n][];
+            for (int k = 1; k < n; k++) {
+                double mx = sx[k] / count[k];
+                double my = sy[k] / count[k];
+                double cxx = sxx[k] / count[k] - mx * mx;
+                double cyy = syy[k] / count[k] - my * my;
+                double cxy = sxy[k] / count[k] - mx * my;
+                double theta = 0.5 * Math.atan2(2 * cxy, cxx - cyy);
+                axis[k] = new double[] {Math.cos(theta), Math.sin(theta), mx, my};
+                lo[k] = Double.MAX_VALUE;
+                hi[k] = -Double.MAX_VALUE;
+            }
+            for (int y = 0; y < rows; y++) {
+                for (int x = 0; x < cols; x++) {
+                    int k = l.get(y, x);
+                    if (k > 0) {
+                        double t = (x - axis[k][2]) * axis[k][0] + (y - axis[k][3]) * axis[k][1];
+                        if (t < lo[k]) {
+                            lo[k] = t;
+                            loPt[k] = new double[] {x + 0.5, y + 0.5};
+                        }
+                        if (t > hi[k]) {
+                            hi[k] = t;
+                            hiPt[k] = new double[] {x + 0.5, y + 0.5};
+                        }
+                    }
+                }
+            }
+            // A third extreme for bent shapes (two forearms joined at the hands): farthest from both ends.
+            double[] apexScore = new double[n];
+            double[][] apex = new double[n][];
+            for (int y = 0; y < rows; y++) {
+                for (int x = 0; x < cols; x++) {
+                    int k = l.get(y, x);
+                    if (k > 0) {
+                        double d = Math.min(Math.hypot(x + 0.5 - loPt[k][0], y + 0.5 - loPt[k][1]),
+                                Math.hypot(x + 0.5 - hiPt[k][0], y + 0.5 - hiPt[k][1]));
+                        if (d > apexScore[k]) {
+                            apexScore[k] = d;
+                            apex[k] = new double[] {x + 0.5, y + 0.5};
+                        }
+                    }
+                }
+            }
+            l.release();
+            IntIndexer s = stats.createIndexer();
+            for (int k = 1; k < n; k++) {
+                int x = s.get(k, opencv_imgproc.CC_STAT_LEFT);
+                int y = s.get(k, opencv_imgproc.CC_STAT_TOP);
+                int w = s.get(k, opencv_imgproc.CC_STAT_WIDTH);
+                int h = s.get(k, opencv_imgproc.CC_STAT_HEIGHT);
+                double span = Math.hypot(hiPt[k][0] - loPt[k][0], hiPt[k][1] - loPt[k][1]);
+                boolean bent = apex[k] != null && span > 0 && Math.abs((hiPt[k][0] - loPt[k][0]) * (apex[k][1] - loPt[k][1])
+                        - (hiPt[k][1] - loPt[k][1]) * (apex[k][0] - loPt[k][0])) / span > 0.3 * span;
+                double[][] ends = bent ? new double[][] {loPt[k], hiPt[k], apex[k]}
+                        : new double[][] {loPt[k], hiPt[k]};
+                out.add(new Component(k, count[k], new ImageBox(x, y, x + w, y + h), ends,
+                        new double[] {axis[k][2] + 0.5, axis[k][3] + 0.5}));
+            }
+            s.release();
+            return out;
+        } finally {
+            if (labelsOut == null) {
+                labels.close();
+            }
+        }
+    }
+
+    private static double median(List<double[]> rows, int col) {
+        double[] v = rows.stream().mapToDouble(r -> r[col]).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    @Override
+    public void close() {
+        person.close();
+    }
+}
