@@ -95,7 +95,10 @@ final class ReproduceCommand implements Callable<Integer> {
         if (best == null) {
             return;
         }
-        Path frames = new DerivedData(s.dataset(), m -> { }).frames(s.validation(), ExperimentRunner.VALIDATION_FPS, s.frameSize());
+        DerivedData derived = new DerivedData(s.dataset(), m -> { });
+        List<String> signs = TrainedModel.load(o.runDir().resolve("trials").resolve(best.trial())).classes();
+        Path frames = derived.frames(s.validation(), ExperimentRunner.VALIDATION_FPS, s.frames(),
+                s.training().model().startsWith("multistream"), signs);
         Path truth = s.dataset().resolve("truth").resolve(s.validation());
         System.err.println(s.name() + ": explaining " + best.trial() + " on " + frames);
         new ExplainJob(TrainedModel.load(o.runDir().resolve("trials").resolve(best.trial())), FrameSet.load(frames), 1,

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
@@ -27,10 +28,19 @@ public final class CsvTable {
      */
     public static <T> List<T> read(Path file, List<String> columns, Function<List<String>, T> parse, String what,
                                    String headerFix, String lineFix) throws IOException {
+        return read(file, List.of(columns), parse, what, headerFix, lineFix);
+    }
+
+    /**
+     * As {@link #read(Path, List, Function, String, String, String)}, for a file whose header may be any of
+     * {@code headers} (a format that gained columns reads its older files too).
+     */
+    public static <T> List<T> read(Path file, Collection<List<String>> headers, Function<List<String>, T> parse,
+                                   String what, String headerFix, String lineFix) throws IOException {
         List<T> rows = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             List<String> header = Csv.read(in);
-            if (header == null || !header.equals(columns)) {
+            if (header == null || !headers.contains(header)) {
                 throw new BadInputException(file, "not " + what + " (header " + header + ")", headerFix);
             }
             int line = 1;

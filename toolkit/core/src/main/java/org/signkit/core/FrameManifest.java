@@ -20,7 +20,7 @@ public final class FrameManifest {
 
     /** Reads every row; the error names the file and line of a malformed row. */
     public static List<FrameRecord> read(Path file) throws IOException {
-        return CsvTable.read(file, FrameRecord.COLUMNS, FrameRecord::parse, "a signkit frame manifest",
+        return CsvTable.read(file, List.of(FrameRecord.COLUMNS, FrameRecord.COLUMNS_V1), FrameRecord::parse, "a signkit frame manifest",
                 "point at the manifest.csv written by 'signkit frames'", "rerun 'signkit frames' to regenerate the manifest");
     }
 }

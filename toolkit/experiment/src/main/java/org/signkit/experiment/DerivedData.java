@@ -12,6 +12,13 @@ import org.signkit.core.Checksums;
 import org.signkit.core.FrameManifest;
 import org.signkit.core.FrameRecord;
 import org.signkit.core.Json;
+import org.signkit.hands.HandDetector;
+import org.signkit.hands.HandDetectors;
+import org.signkit.hands.HandsFile;
+import org.signkit.hands.HandsJob;
+import org.signkit.hands.SigningSpaceJob;
+import java.util.TreeSet;
+import org.signkit.vision.ModelStore;
 import org.signkit.video.ExtractionSettings;
 import org.signkit.video.FpsRounding;
 import org.signkit.video.FrameExtractionJob;
@@ -54,6 +61,87 @@ public record DerivedData(Path dataset, Consumer<String> log) {
     }
 
     /**
+     * Frames of {@code videos/<group>} at {@code fps} as {@code settings} make them. Without a crop, a
+     * trim or hand streams, the plain frames above. Otherwise the group is extracted at its source size,
+     * the hands stage runs on the takes of {@code signs} ({@code derived/hands/}), and the signing-space
+     * frames are written from both, with a {@code hands.json} beside their manifest.
+     *
+     * @param handStreams the model takes hand crops (needs the hands even without a crop or trim)
+     * @param signs       only these signs' takes go through the hands stage (empty: all)
+     */
+    public Path frames(String group, String fps, ExperimentSpec.FrameSettings settings, boolean handStreams,
+                       List<String> signs) throws IOException {
+        if (!settings.signingSpace(handStreams)) {
+            return frames(group, fps, settings.size());
+        }
+        // Hands are found once per group, at the source rate (tracking works best on every frame), and shared by
+        // every rate resampled from it through the source frame index.
+        Path sourceRate = frames(group, "source", 0);
+        Path source = fps.equals("source") ? sourceRate : frames(group, fps, 0);
+        String subset = signs.isEmpty() ? "" : "-" + Checksums.sha256(String.join(",", signs)).substring(0, 8);
+        String method = settings.hands().id();
+        Path handsDir = dataset.resolve("derived/hands").resolve(group + "-" + method + subset);
+        Path truth = dataset.resolve("truth").resolve(group);
+        long t0 = System.nanoTime();
+        HandsJob.Summary found;
+        try (HandDetector detector = HandDetectors.of(settings.hands(), ModelStore.fromEnvironment(),
+                Files.isDirectory(truth) ? truth : null, "right")) {
+            found = new HandsJob(detector).run(new HandsJob.Request(sourceRate, handsDir, settings.hands(), "right",
+                    new TreeSet<>(signs)), done -> { });
+        }
+        if (found.reused() < found.takes()) {
+            log.accept(String.format(java.util.Locale.ROOT, "hands (%s): %d frames of %d takes of %s in %.1f s -> %s", method,
+                    found.frames(), found.takes() - found.reused(), group, (System.nanoTime() - t0) / 1e9, found.file()));
+        }
+        HandsFile atRate = HandsFile.read(found.file());
+        Path atRateFile = found.file();
+        if (!source.equals(sourceRate)) {
+            atRate = resampled(atRate, found.file(), sourceRate, source);
+            atRateFile = source.resolve(HandsFile.FILE_NAME);
+            atRate.write(atRateFile);
+        }
+        Path out = dataset.resolve("derived/frames").resolve(group + "-" + fps + "fps-" + settings.size() + "px-"
+                + settings.crop().id() + "-" + settings.trim().id() + "-" + method + subset);
+        SigningSpaceJob.Summary s = new SigningSpaceJob().run(source, atRate, atRateFile, out,
+                new SigningSpaceJob.Settings(settings.crop(), settings.trim(), settings.size(), 90), new TreeSet<>(signs),
+                done -> { });
+        if (s.reused() < s.takes()) {
+            log.accept("signing space (crop " + settings.crop().id() + ", trim " + settings.trim().id() + "): " + s.frames()
+                    + " frames, " + s.trimmed() + " trimmed -> " + out);
+        }
+        return out;
+    }
+
+    /** The hands of {@code sourceRate}'s frames for the frames of {@code resampled}, matched by source frame. */
+    private static HandsFile resampled(HandsFile hands, Path handsFile, Path sourceRate, Path resampled) throws IOException {
+        java.util.Map<String, org.signkit.hands.FrameHands> bySource = new java.util.HashMap<>();
+        for (FrameRecord r : FrameManifest.read(sourceRate.resolve(FrameManifest.FILE_NAME))) {
+            org.signkit.hands.FrameHands h = hands.frames().get(r.framePath());
+            if (h != null) {
+                bySource.put(r.sourceVideo() + "#" + r.sourceFrameIndex(), h);
+            }
+        }
+        java.util.Map<String, org.signkit.hands.FrameHands> mapped = new java.util.TreeMap<>();
+        for (FrameRecord r : FrameManifest.read(resampled.resolve(FrameManifest.FILE_NAME))) {
+            org.signkit.hands.FrameHands h = bySource.get(r.sourceVideo() + "#" + r.sourceFrameIndex());
+            if (h != null) {
+                mapped.put(r.framePath(), h);
+            }
+        }
+        return HandsFile.of(hands.method(), hands.dominant(), Checksums.sha256(resampled.resolve(FrameManifest.FILE_NAME)),
+                mapped);
+    }
+
+    /** The first {@code n} signs (sorted sign folders) of a group's videos; all when {@code n} is 0. */
+    public List<String> signs(String group, int n) throws IOException {
+        List<String> all;
+        try (var dirs = Files.list(dataset.resolve("videos").resolve(group))) {
+            all = dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        return n == 0 || n >= all.size() ? all : all.subList(0, n);
+    }
+
+    /**
      * The frames of {@code frames} plus their signer pasted onto new scenes (the study's "_background"
      * variant, originals kept), in a folder named by the source manifest's checksum and the settings.
      */
@@ -78,7 +166,29 @@ public record DerivedData(Path dataset, Consumer<String> log) {
         } finally {
             scenes.forEach(s -> s.image().close());
         }
+        Path hands = frames.resolve(HandsFile.FILE_NAME);
+        if (Files.isRegularFile(hands)) {
+            compositeHands(HandsFile.read(hands), hands, out, size);
+        }
         return out;
+    }
+
+    /** A composite shows its source frame's signer where it was (same size): it gets the source's boxes. */
+    private static void compositeHands(HandsFile source, Path sourceFile, Path composites, int[] size) throws IOException {
+        if (source.frameWidth() != 0 && (source.frameWidth() != size[0] || source.frameHeight() != size[1])) {
+            throw new BadInputException(sourceFile, "background composites of " + size[0] + "x" + size[1]
+                    + " px would move the hands of " + source.frameWidth() + "x" + source.frameHeight() + " px frames",
+                    "set 'background: {size: source}' in the spec");
+        }
+        java.util.SortedMap<String, org.signkit.hands.FrameHands> mapped = new java.util.TreeMap<>();
+        for (List<String> row : org.signkit.core.CsvTable.read(composites.resolve("composites.csv"),
+                BackgroundJob.COMPOSITE_COLUMNS, f -> f, "a composites index", "rerun the background step",
+                "rerun the background step")) {
+            mapped.put(row.get(0), source.of(row.get(1), sourceFile));
+        }
+        new HandsFile(HandsFile.FORMAT, source.method(), source.dominant(),
+                Checksums.sha256(composites.resolve(FrameManifest.FILE_NAME)), source.frameWidth(), source.frameHeight(),
+                mapped).write(composites.resolve(HandsFile.FILE_NAME));
     }
 
     private static int[] size(Path frames, String size) throws IOException {

@@ -120,8 +120,8 @@ public final class ExperimentRunner {
                     data.put(t.condition().name(), frames);
                 }
                 if (validation == null && spec.validation() != null) {
-                    validation = signs(FrameSet.load(derived.frames(spec.validation(), VALIDATION_FPS, spec.frameSize())),
-                            frames.signs());
+                    validation = signs(FrameSet.load(derived.frames(spec.validation(), VALIDATION_FPS, spec.frames(),
+                            handStreams(), frames.signs())), frames.signs());
                 }
                 Path out = runDir.resolve("trials").resolve(t.id());
                 TrainedModel model = new Trainer(config, workers, listener.training()).train(frames, validation, out);
@@ -146,13 +146,17 @@ public final class ExperimentRunner {
     }
 
     private FrameSet frameSet(ExperimentSpec.Condition c) throws IOException {
-        Path frames = derived.frames(c.capture(), c.fps(), spec.frameSize());
+        List<String> keep = derived.signs(c.capture(), spec.signs());
+        Path frames = derived.frames(c.capture(), c.fps(), spec.frames(), handStreams(), keep);
         FrameSet all = FrameSet.load(frames);
-        List<String> keep = spec.signs() == 0 ? all.signs() : all.signs().subList(0, Math.min(spec.signs(), all.signs().size()));
         if (c.background()) {
             all = FrameSet.load(derived.background(frames, c.capture(), spec.background()));
         }
         return signs(all, keep);
+    }
+
+    private boolean handStreams() {
+        return spec.training().model().startsWith("multistream");
     }
 
     /** The frames of the given signs only, with a checksum that says so. */

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.signkit.core.Json;
 import org.signkit.core.SplitStrategy;
+import org.signkit.hands.HandsMethod;
+import org.signkit.hands.SigningSpace;
 import org.signkit.train.ModelSpec;
 import org.signkit.train.TrainingConfig;
 
@@ -26,7 +28,7 @@ import org.signkit.train.TrainingConfig;
  * @param dataset     dataset root with {@code videos/<group>/} (and {@code truth/<group>/} for synthetic data)
  * @param validation  group of the external validation set, or null
  * @param signs       use the first N signs only (0: all)
- * @param frameSize   short side of extracted frames, pixels
+ * @param frames      how frames are extracted: size, signing-space crop and trim, and the hands method they use
  * @param conditions  the compared conditions
  * @param training    how every trial trains
  * @param background  how the background condition's frames are made
@@ -36,13 +38,34 @@ import org.signkit.train.TrainingConfig;
  * @param analysis    the tests run after the trials
  */
 public record ExperimentSpec(Path file, String profile, String name, String question, Path dataset, String validation,
-                             int signs, int frameSize, List<Condition> conditions, TrainingSettings training,
+                             int signs, FrameSettings frames, List<Condition> conditions, TrainingSettings training,
                              BackgroundSettings background, int repeats, long seed, List<String> metrics,
                              List<PlannedTest> analysis) {
 
     /** Metrics a trial records. */
     public static final List<String> METRICS = List.of("test_accuracy", "validation_accuracy", "test_macro_f1",
             "validation_macro_f1", "test_take_accuracy", "validation_take_accuracy", "train_seconds");
+
+    /**
+     * How every condition's frames are made ({@code frames:} and {@code hands:} in a spec).
+     *
+     * @param size  short side of extracted frames, pixels (the side of a signer crop)
+     * @param crop  {@code none} or {@code signer} (a square per take around the signer, from the face boxes)
+     * @param trim  {@code none} or {@code still} (drop the lead-in and lead-out with the hands at rest)
+     * @param hands how faces and hands are found ({@code hands.method}); used by the crop, the trim and the
+     *              multi-stream network
+     */
+    public record FrameSettings(int size, SigningSpace.Crop crop, SigningSpace.Trim trim, HandsMethod hands) {
+        /** True when frames go through the hands stage (a crop, a trim, or hand streams need it). */
+        public boolean signingSpace(boolean handStreams) {
+            return crop != SigningSpace.Crop.NONE || trim != SigningSpace.Trim.NONE || handStreams;
+        }
+    }
+
+    /** Short side of extracted frames, pixels. */
+    public int frameSize() {
+        return frames.size();
+    }
 
     /**
      * One compared condition.
@@ -59,7 +82,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
     /**
      * Training settings of every trial.
      *
-     * @param model    {@code efficientnet-b0} or {@code baseline-cnn}
+     * @param model    {@code efficientnet-b0}, {@code baseline-cnn}, {@code multistream} or {@code multistream-b0}
      * @param size     input size
      * @param epochs   epochs
      * @param batch    batch size
@@ -122,9 +145,10 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
     }
 
     private static final Set<String> TOP = Set.of("name", "question", "dataset", "validation", "signs", "frames",
-            "defaults", "conditions", "training", "background", "repeats", "seed", "metrics", "analysis", "profiles");
-    private static final Set<String> PROFILE = Set.of("validation", "signs", "frames", "training", "background", "repeats",
-            "seed", "conditions");
+            "hands", "defaults", "conditions", "training", "background", "repeats", "seed", "metrics", "analysis",
+            "profiles");
+    private static final Set<String> PROFILE = Set.of("validation", "signs", "frames", "hands", "training", "background",
+            "repeats", "seed", "conditions");
 
     /** Reads and validates a spec, applying {@code profile} (null: none). */
     public static ExperimentSpec load(Path file, String profile) throws IOException {
@@ -166,7 +190,8 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
                     "name a group folder of " + dataset.resolve("videos"));
         }
         int signs = pick.apply("signs").integer(0, 0, 10_000);
-        int frameSize = frames(overlay.apply("frames"), frames(base.apply("frames"), 224));
+        FrameSettings frames = frames(overlay.apply("frames"), overlay.apply("hands"), frames(base.apply("frames"),
+                base.apply("hands"), new FrameSettings(224, SigningSpace.Crop.NONE, SigningSpace.Trim.NONE, HandsMethod.SKIN)));
         TrainingSettings training = training(overlay.apply("training"), training(base.apply("training"),
                 new TrainingSettings("efficientnet-b0", 224, 10, 16, 1e-3, "constant", 0, "frame", 0.2)));
         BackgroundSettings background = background(overlay.apply("background"), background(base.apply("background"),
@@ -196,7 +221,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         }
         List<PlannedTest> analysis = analysis(base.apply("analysis"), conditions, metrics, subset.present());
         return new ExperimentSpec(file, profile == null ? "default" : profile, name, question, dataset, validation, signs,
-                frameSize, conditions, training, background, repeats, seed, metrics, analysis);
+                frames, conditions, training, background, repeats, seed, metrics, analysis);
     }
 
     /**
@@ -212,7 +237,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
     /** A hash of everything that decides the trials' results (not the analysis plan). */
     public String trialsHash() {
         return org.signkit.core.Checksums.sha256(Json.write(List.of(dataset.toString(), String.valueOf(validation), signs,
-                frameSize, conditions, training, background, repeats, seed)));
+                frames, conditions, training, background, repeats, seed)));
     }
 
     /** The condition called {@code name}. */
@@ -227,12 +252,21 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         return m.getValue().stream().map(t -> ((org.yaml.snakeyaml.nodes.ScalarNode) t.getKeyNode()).getValue()).toList();
     }
 
-    private static int frames(SpecNode n, int fallback) {
-        if (!n.present()) {
-            return fallback;
+    private static FrameSettings frames(SpecNode n, SpecNode hands, FrameSettings d) {
+        FrameSettings f = d;
+        if (n.present()) {
+            Map<String, SpecNode> m = n.mapping(Set.of("size", "crop", "trim"));
+            f = new FrameSettings(SpecNode.child(m, n, "size").integer(d.size(), 16, 4096),
+                    SigningSpace.Crop.parse(SpecNode.child(m, n, "crop").choice(d.crop().id(), List.of("none", "signer"))),
+                    SigningSpace.Trim.parse(SpecNode.child(m, n, "trim").choice(d.trim().id(), List.of("none", "still"))),
+                    d.hands());
         }
-        Map<String, SpecNode> m = n.mapping(Set.of("size"));
-        return SpecNode.child(m, n, "size").integer(fallback, 16, 4096);
+        if (hands.present()) {
+            Map<String, SpecNode> m = hands.mapping(Set.of("method"));
+            f = new FrameSettings(f.size(), f.crop(), f.trim(), HandsMethod.parse(SpecNode.child(m, hands, "method")
+                    .choice(f.hands().id(), List.of("mediapipe", "skin", "truth"))));
+        }
+        return f;
     }
 
     private static TrainingSettings training(SpecNode n, TrainingSettings d) {
@@ -242,7 +276,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         Map<String, SpecNode> m = n.mapping(Set.of("model", "size", "epochs", "batch", "lr", "schedule", "patience", "split",
                 "test"));
         return new TrainingSettings(
-                SpecNode.child(m, n, "model").choice(d.model(), List.of("efficientnet-b0", "baseline-cnn")),
+                SpecNode.child(m, n, "model").choice(d.model(), ModelSpec.ARCHITECTURES),
                 SpecNode.child(m, n, "size").integer(d.size(), 16, 1024),
                 SpecNode.child(m, n, "epochs").integer(d.epochs(), 1, 1000),
                 SpecNode.child(m, n, "batch").integer(d.batch(), 1, 4096),

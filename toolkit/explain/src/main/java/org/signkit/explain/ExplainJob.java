@@ -69,7 +69,7 @@ public record ExplainJob(SignClassifier model, FrameSet frames, int perClass, Li
             if (image == null || image.empty()) {
                 throw new BadInputException(file, "missing or not a readable image", "re-extract the frames");
             }
-            try (Mat input = LimeExplainer.resized(model, image)) {
+            try (Mat input = model.input(frames, r, image)) {
                 Explanation e = new LimeExplainer(settings).explain(model, input);
                 List<Box> regions = regions(r, image.cols(), image.rows());
                 TrustScores t = TrustScores.of(model, input, e, reruns, regions);
@@ -120,11 +120,21 @@ public record ExplainJob(SignClassifier model, FrameSet frames, int perClass, Li
         FrameTruth f = TruthIndex.frame(v, r.sourceFrameIndex());
         double sx = (double) model.inputWidth() / v.width();
         double sy = (double) model.inputHeight() / v.height();
+        double ox = 0;
+        double oy = 0;
+        if (!r.crop().isEmpty()) {
+            // A signing-space frame shows a square of the source; a packed input shows it in its left square.
+            String[] c = r.crop().split(" ");
+            ox = Double.parseDouble(c[0]);
+            oy = Double.parseDouble(c[1]);
+            sx = model.inputHeight() / Double.parseDouble(c[2]);
+            sy = sx;
+        }
         List<Box> out = new ArrayList<>();
         for (Box b : new Box[] {f.face(), f.rightHand(), f.leftHand()}) {
             if (b != null && !b.isEmpty()) {
-                out.add(new Box((int) Math.floor(b.x0() * sx), (int) Math.floor(b.y0() * sy), (int) Math.ceil(b.x1() * sx),
-                        (int) Math.ceil(b.y1() * sy)));
+                out.add(new Box((int) Math.floor((b.x0() - ox) * sx), (int) Math.floor((b.y0() - oy) * sy),
+                        (int) Math.ceil((b.x1() - ox) * sx), (int) Math.ceil((b.y1() - oy) * sy)));
             }
         }
         return out;

@@ -17,10 +17,12 @@ import org.signkit.core.Json;
  * @param method         the method that found them
  * @param dominant       which of the signer's hands is the dominant one ({@code right} or {@code left})
  * @param manifestSha256 the frames manifest they belong to
+ * @param frameWidth     the width of every frame, when they all share one size (a signing-space folder), else 0
+ * @param frameHeight    their height, or 0
  * @param frames         frame path → face and hands
  */
-public record HandsFile(int format, HandsMethod method, String dominant, String manifestSha256,
-                        SortedMap<String, FrameHands> frames) {
+public record HandsFile(int format, HandsMethod method, String dominant, String manifestSha256, int frameWidth,
+                        int frameHeight, SortedMap<String, FrameHands> frames) {
 
     /** The file's name beside a frames manifest or in a hands output folder. */
     public static final String FILE_NAME = "hands.json";
@@ -60,8 +62,8 @@ public record HandsFile(int format, HandsMethod method, String dominant, String 
         }
     }
 
-    /** A hands file over {@code frames}. */
+    /** A hands file over {@code frames} of any sizes. */
     public static HandsFile of(HandsMethod method, String dominant, String manifestSha256, Map<String, FrameHands> frames) {
-        return new HandsFile(FORMAT, method, dominant, manifestSha256, new TreeMap<>(frames));
+        return new HandsFile(FORMAT, method, dominant, manifestSha256, 0, 0, new TreeMap<>(frames));
     }
 }

@@ -30,8 +30,13 @@ public final class HandsJob {
      * @param out      the output folder
      * @param method   the method
      * @param dominant the signer's dominant hand ({@code right} or {@code left})
+     * @param signs    only the takes of these signs (empty: all)
      */
-    public record Request(Path frames, Path out, HandsMethod method, String dominant) {
+    public record Request(Path frames, Path out, HandsMethod method, String dominant, java.util.Set<String> signs) {
+        /** Every take of the manifest. */
+        public Request(Path frames, Path out, HandsMethod method, String dominant) {
+            this(frames, out, method, dominant, java.util.Set.of());
+        }
     }
 
     /**
@@ -63,7 +68,8 @@ public final class HandsJob {
     /** Detects (or reuses) every take; {@code progress} gets the number of takes done so far. */
     public Summary run(Request request, IntConsumer progress) throws IOException {
         Path manifest = request.frames().resolve(FrameManifest.FILE_NAME);
-        List<FrameRecord> rows = FrameManifest.read(manifest);
+        List<FrameRecord> rows = FrameManifest.read(manifest).stream()
+                .filter(r -> request.signs().isEmpty() || request.signs().contains(r.label().sign())).toList();
         List<FrameTake> takes = FrameTake.of(rows);
         Path takeDir = request.out().resolve("takes");
         Files.createDirectories(takeDir);

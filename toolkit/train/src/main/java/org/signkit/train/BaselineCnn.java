@@ -38,9 +38,20 @@ public record BaselineCnn(int classes, int height, int width, double dropout, lo
     public ComputationGraphConfiguration configuration(IUpdater updater) {
         ComputationGraphConfiguration.GraphBuilder g = NetworkArchitecture.imageGraph(seed, dataType, updater, height,
                 width);
-        String x = "input";
+        String x = convStages(g, "", "input");
+        g.addLayer("dense", new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build(), x);
+        NetworkArchitecture.softmaxOutput(g, "dense", classes, dropout);
+        return g.build();
+    }
+
+    /**
+     * The baseline's three conv → batch norm → ReLU → 2×2 max-pool stages on {@code in}, layers named
+     * {@code <prefix>c<i>_...}; returns the last layer's name.
+     */
+    static String convStages(ComputationGraphConfiguration.GraphBuilder g, String prefix, String in) {
+        String x = in;
         for (int i = 0; i < CHANNELS.length; i++) {
-            String n = "c" + i;
+            String n = prefix + "c" + i;
             g.addLayer(n + "_conv", new ConvolutionLayer.Builder(3, 3).nOut(CHANNELS[i]).hasBias(false)
                     .activation(Activation.IDENTITY).build(), x);
             g.addLayer(n + "_bn", new BatchNormalization.Builder().build(), n + "_conv");
@@ -50,8 +61,6 @@ public record BaselineCnn(int classes, int height, int width, double dropout, lo
                     .build(), n + "_relu");
             x = n + "_pool";
         }
-        g.addLayer("dense", new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build(), x);
-        NetworkArchitecture.softmaxOutput(g, "dense", classes, dropout);
-        return g.build();
+        return x;
     }
 }

@@ -57,22 +57,32 @@ public record EfficientNetB0(int classes, int height, int width, double widthMul
     public ComputationGraphConfiguration configuration(IUpdater updater) {
         ComputationGraphConfiguration.GraphBuilder g = NetworkArchitecture.imageGraph(seed, dataType, updater, height,
                 width);
+        NetworkArchitecture.softmaxOutput(g, features(g, "", "input", widthMult, depthMult), classes, dropout);
+        return g.build();
+    }
+
+    /**
+     * B0's stem, MBConv stages, 1×1 head and global average pooling on {@code in}, layers named
+     * {@code <prefix>stem_...}, {@code <prefix>b<i>_...}, {@code <prefix>head_...}, {@code <prefix>pool};
+     * returns the pooled features' layer name (1280 × widthMult features).
+     */
+    static String features(ComputationGraphConfiguration.GraphBuilder g, String prefix, String in, double widthMult,
+                           double depthMult) {
         int stem = divisible(32 * widthMult);
-        String x = convBnAct(g, "stem", "input", stem, 3, 2, true);
+        String x = convBnAct(g, prefix + "stem", in, stem, 3, 2, true);
         int cin = stem;
         int block = 0;
         for (int[] s : STAGES) {
             int cout = divisible(s[3] * widthMult);
             int repeats = (int) Math.ceil(s[4] * depthMult);
             for (int r = 0; r < repeats; r++) {
-                x = mbConv(g, "b" + block++, x, cin, cout, s[0], s[1], r == 0 ? s[2] : 1);
+                x = mbConv(g, prefix + "b" + block++, x, cin, cout, s[0], s[1], r == 0 ? s[2] : 1);
                 cin = cout;
             }
         }
-        x = convBnAct(g, "head", x, divisible(1280 * widthMult), 1, 1, true);
-        g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x);
-        NetworkArchitecture.softmaxOutput(g, "pool", classes, dropout);
-        return g.build();
+        x = convBnAct(g, prefix + "head", x, divisible(1280 * widthMult), 1, 1, true);
+        g.addLayer(prefix + "pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x);
+        return prefix + "pool";
     }
 
     static String convBnAct(ComputationGraphConfiguration.GraphBuilder g, String name, String in, int out, int k,

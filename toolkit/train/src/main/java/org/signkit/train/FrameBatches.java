@@ -2,8 +2,6 @@ package org.signkit.train;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -23,11 +21,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Size;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.signkit.augment.AugmentationPipeline;
-import org.signkit.augment.Sample;
 import org.signkit.core.BadInputException;
 import org.signkit.core.FrameRecord;
 
@@ -40,6 +36,7 @@ public final class FrameBatches implements AutoCloseable {
 
     private final FrameSet set;
     private final Map<String, Integer> classIndex;
+    private final InputLayout layout;
     private final int height;
     private final int width;
     private final Normalization normalization;
@@ -54,7 +51,20 @@ public final class FrameBatches implements AutoCloseable {
      */
     public FrameBatches(FrameSet set, List<String> classes, int height, int width, Normalization normalization,
                         AugmentationPipeline augmentation, long seed, int workers) {
+        this(set, classes, new WholeFrame(height, width), normalization, augmentation, seed, workers);
+    }
+
+    /**
+     * @param layout       how a frame becomes the network's input
+     * @param augmentation applied to training batches, or null for none
+     * @param workers      background threads (batches prepared ahead)
+     */
+    public FrameBatches(FrameSet set, List<String> classes, InputLayout layout, Normalization normalization,
+                        AugmentationPipeline augmentation, long seed, int workers) {
         this.set = set;
+        this.layout = layout;
+        int height = layout.height();
+        int width = layout.width();
         this.classIndex = IntStream.range(0, classes.size()).boxed()
                 .collect(Collectors.toMap(classes::get, Function.identity()));
         this.height = height;
@@ -113,34 +123,30 @@ public final class FrameBatches implements AutoCloseable {
         return rows.stream().mapToInt(r -> classIndex.get(r.label().sign())).toArray();
     }
 
-    /** Reads one image at the network's input size, BGR. */
+    /** The network's input image of one frame (BGR, input size), not augmented. */
     public Mat read(FrameRecord r) {
+        return input(r, 0, false);
+    }
+
+    private Mat input(FrameRecord r, int epoch, boolean augment) {
         Path file = set.imageOf(r);
         Mat img = imread(file.toString(), IMREAD_COLOR);
         if (img == null || img.empty()) {
             throw new BadInputException(file, "missing or unreadable frame image",
                     "re-extract the frames with 'signkit frames' or remove the row from the manifest");
         }
-        if (img.cols() == width && img.rows() == height) {
-            return img;
+        try {
+            return layout.render(r, img, augment ? augmentation : null, seed, epoch);
+        } finally {
+            img.close();
         }
-        Mat out = new Mat();
-        resize(img, out, new Size(width, height), 0, 0, INTER_AREA);
-        img.close();
-        return out;
     }
 
     private DataSet batch(List<FrameRecord> rows, int epoch, boolean augment) {
         List<Mat> images = new ArrayList<>(rows.size());
         try {
             for (FrameRecord r : rows) {
-                Mat img = read(r);
-                if (augment) {
-                    Sample s = augmentation.augment(Sample.of(img), seed, epoch, r.framePath().hashCode());
-                    img.close();
-                    img = s.image();
-                }
-                images.add(img);
+                images.add(input(r, epoch, augment));
             }
             float[] x = normalization.tensor(images, height, width);
             float[] y = new float[rows.size() * classIndex.size()];

@@ -6,8 +6,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * Which network to train, in the terms a user gives on the command line or in a spec.
  *
- * @param architecture {@code efficientnet-b0} or {@code baseline-cnn}
- * @param size         square input size in pixels (the study: 224)
+ * @param architecture {@code efficientnet-b0}, {@code baseline-cnn}, {@code multistream} (frame + two hand crops,
+ *                     small towers) or {@code multistream-b0} (its frame tower EfficientNet-B0)
+ * @param size         square input size in pixels (the study: 224); for the multi-stream networks the frame
+ *                     stream's side (the hand streams are half of it)
  * @param widthMult    EfficientNet channel multiplier (1 = B0)
  * @param depthMult    EfficientNet block-repeat multiplier (1 = B0)
  * @param dropout      dropout before the classifier (B0: 0.2)
@@ -15,11 +17,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 public record ModelSpec(String architecture, int size, double widthMult, double depthMult, double dropout) {
 
     /** The architectures {@link #build} knows. */
-    public static final List<String> ARCHITECTURES = List.of("efficientnet-b0", "baseline-cnn");
+    public static final List<String> ARCHITECTURES = List.of("efficientnet-b0", "baseline-cnn", "multistream",
+            "multistream-b0");
 
     public ModelSpec {
         if (!ARCHITECTURES.contains(architecture)) {
             throw new IllegalArgumentException("unknown model '" + architecture + "'; choose one of " + ARCHITECTURES);
+        }
+        if (architecture.startsWith("multistream") && size % 2 != 0) {
+            throw new IllegalArgumentException("multi-stream input size must be even (hand streams are half), got " + size);
         }
         if (size < 16 || size > 1024) {
             throw new IllegalArgumentException("input size " + size + " out of range 16..1024");
@@ -39,11 +45,25 @@ public record ModelSpec(String architecture, int size, double widthMult, double 
         return new ModelSpec("baseline-cnn", size, 1.0, 1.0, 0.2);
     }
 
+    /** True for the networks that take the frame and its hand crops. */
+    public boolean multiStream() {
+        return architecture.startsWith("multistream");
+    }
+
+    /** How frames of {@code set} become this network's input (hand streams read the set's {@code hands.json}). */
+    public InputLayout layout(FrameSet set) {
+        return multiStream() ? HandStreams.of(set, size) : new WholeFrame(size, size);
+    }
+
     /** The network for {@code classes} classes, initialised from {@code seed}. */
     public NetworkArchitecture build(int classes, long seed) {
         return switch (architecture) {
             case "efficientnet-b0" -> new EfficientNetB0(classes, size, size, widthMult, depthMult, dropout, seed,
                     DataType.FLOAT);
+            case "multistream" -> new MultiStreamNet(classes, size, MultiStreamNet.FrameTower.SMALL_CNN, dropout, seed,
+                    DataType.FLOAT);
+            case "multistream-b0" -> new MultiStreamNet(classes, size, MultiStreamNet.FrameTower.EFFICIENTNET_B0, dropout,
+                    seed, DataType.FLOAT);
             default -> new BaselineCnn(classes, size, size, dropout, seed, DataType.FLOAT);
         };
     }

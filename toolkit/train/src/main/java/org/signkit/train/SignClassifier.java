@@ -2,6 +2,7 @@ package org.signkit.train;
 
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.signkit.core.FrameRecord;
 
 /** A trained classifier of sign frames, as explanations and evaluation use it: images in, probabilities out. */
 public interface SignClassifier {
@@ -20,4 +21,12 @@ public interface SignClassifier {
      * image; images are scored in batches.
      */
     float[][] predict(List<Mat> images);
+
+    /**
+     * The image this classifier sees for a frame of {@code set} (BGR, input size; the caller closes it):
+     * by default the frame resized; a multi-stream model packs the frame and its hand crops.
+     */
+    default Mat input(FrameSet set, FrameRecord row, Mat frame) {
+        return new WholeFrame(inputHeight(), inputWidth()).render(row, frame, null, 0, 0);
+    }
 }

@@ -134,10 +134,15 @@ public final class TrainedModel implements SignClassifier {
         }
     }
 
+    @Override
+    public Mat input(FrameSet set, FrameRecord row, Mat frame) {
+        return card.training().model().layout(set).render(row, frame, null, 0, 0);
+    }
+
     /** Scores this model on frames of a set; rows must have signs among {@link #classes()}. */
     public ClassificationReport evaluate(FrameSet set, List<FrameRecord> rows, int topK, int batchSize, int workers) {
-        try (FrameBatches batches = new FrameBatches(set, classes(), inputHeight(), inputWidth(), card.normalization(),
-                null, 0, workers)) {
+        try (FrameBatches batches = new FrameBatches(set, classes(), card.training().model().layout(set),
+                card.normalization(), null, 0, workers)) {
             return evaluate(inference(), batches, rows, classes(), topK, batchSize);
         }
     }

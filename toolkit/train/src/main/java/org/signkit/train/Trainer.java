@@ -138,10 +138,11 @@ public final class Trainer {
             net.setListeners(stepAccuracy);
         }
 
-        try (FrameBatches batches = new FrameBatches(data, classes, spec.size(), spec.size(), Normalization.imagenet(),
+        InputLayout layout = spec.layout(data);
+        try (FrameBatches batches = new FrameBatches(data, classes, layout, Normalization.imagenet(),
                 augmentation, config.seed(), workers);
-             FrameBatches external = validation == null ? null : new FrameBatches(validation, classes, spec.size(),
-                     spec.size(), Normalization.imagenet(), null, config.seed(), workers)) {
+             FrameBatches external = validation == null ? null : new FrameBatches(validation, classes,
+                     spec.layout(validation), Normalization.imagenet(), null, config.seed(), workers)) {
             int sinceBest = state.epoch() - state.bestEpoch();
             // The scores of the weights the network holds now, if this process computed them.
             Scores scores = null;
@@ -177,7 +178,7 @@ public final class Trainer {
             }
             ClassificationReport test = scores.test();
             ClassificationReport val = scores.validation();
-            ModelCard card = new ModelCard(ModelCard.FORMAT, arch.name(), classes, spec.size(), spec.size(),
+            ModelCard card = new ModelCard(ModelCard.FORMAT, arch.name(), classes, layout.height(), layout.width(),
                     Normalization.imagenet(), config, new ModelCard.DataSummary(data.manifest().toString(), data.sha256(),
                     config.split().id(), train.size(), monitor.size(), split.test().size(),
                     validation == null ? null : validation.manifest().toString(),

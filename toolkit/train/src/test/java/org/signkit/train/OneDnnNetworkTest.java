@@ -76,9 +76,24 @@ class OneDnnNetworkTest {
         assertSameGradients(baseline(new NoOp()));
     }
 
+    @Test
+    void theMultiStreamNetsCropsAndConcatenationMatchDl4j() {
+        ComputationGraph net = new ComputationGraph(new MultiStreamNet(CLASSES, SIZE, MultiStreamNet.FrameTower.SMALL_CNN,
+                0.0, 3, DataType.FLOAT).configuration(new NoOp()));
+        net.init();
+        assertNull(OneDnnNetwork.unsupported(net));
+        Nd4j.getRandom().setSeed(8);
+        assertSameGradients(net, Nd4j.rand(DataType.FLOAT, 4, 3, SIZE, SIZE + SIZE / 2));
+        assertEquals(0, net.outputSingle(false, Nd4j.rand(DataType.FLOAT, 3, 3, SIZE, SIZE + SIZE / 2)).sumNumber()
+                .doubleValue() - 3, 1e-4);
+    }
+
     private static void assertSameGradients(ComputationGraph dl4j) {
+        assertSameGradients(dl4j, images(4, 8));
+    }
+
+    private static void assertSameGradients(ComputationGraph dl4j, INDArray x) {
         ComputationGraph ours = dl4j.clone();
-        INDArray x = images(4, 8);
         INDArray y = labels(4);
         dl4j.setInputs(x);
         dl4j.setLabels(y);

@@ -60,14 +60,12 @@ public record BackgroundJob(SegmentationJob segmentation, List<NamedScene> scene
                         Path source = root.resolve(row.framePath());
                         AtomicFiles.write(copy, o -> Files.copy(source, o));
                     }
-                    manifest.add(new FrameRecord(path, row.label(), row.sourceVideo(), row.sourceFrameIndex(),
-                            row.sourcePtsSeconds(), row.captureFps(), row.targetFps(), row.repeated()));
+                    manifest.add(row.withSigningSpace(path, row.crop(), row.trim()));
                     composites.add(List.of(path, row.framePath(), ORIGINAL, "none"));
                 }
                 for (NamedScene scene : scenes) {
                     String path = scene.name() + "/" + row.framePath().replaceFirst("\\.[^./]+$", "") + ".jpg";
-                    manifest.add(new FrameRecord(path, row.label(), row.sourceVideo(), row.sourceFrameIndex(),
-                            row.sourcePtsSeconds(), row.captureFps(), row.targetFps(), row.repeated()));
+                    manifest.add(row.withSigningSpace(path, row.crop(), row.trim()));
                     composites.add(List.of(path, row.framePath(), scene.name(), segmentation.method()));
                     complete &= Files.isRegularFile(out.resolve(path));
                 }

@@ -10,6 +10,8 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -111,10 +113,22 @@ public final class OneDnnNetwork implements AutoCloseable {
             return e.getOp() == ElementWiseVertex.Op.Add && v.getNumInputArrays() == 2 ? null
                     : "element-wise " + e.getOp() + " of " + v.getNumInputArrays() + " inputs";
         }
+        List<String> from = net.getConfiguration().getVertexInputs().get(v.getVertexName());
+        if (conf instanceof MergeVertex) {
+            // Feature vectors side by side: every input a dense layer's output.
+            return from.stream().allMatch(i -> net.getVertex(i).hasLayer()
+                    && net.getVertex(i).getLayer().conf().getLayer() instanceof DenseLayer) ? null
+                    : "merge of inputs other than dense layers";
+        }
         if (!(conf instanceof org.deeplearning4j.nn.conf.graph.LayerVertex lv)) {
             return "vertex " + conf.getClass().getSimpleName();
         }
         var layer = lv.getLayerConf().getLayer();
+        if (layer instanceof Cropping2D) {
+            // Crops read the plain network input.
+            return lv.getPreProcessor() == null && net.getConfiguration().getNetworkInputs().containsAll(from) ? null
+                    : "a crop of anything but the network input";
+        }
         if (lv.getPreProcessor() != null && !(layer instanceof DenseLayer
                 && lv.getPreProcessor() instanceof CnnToFeedForwardPreProcessor p && p.getFormat() == CNN2DFormat.NCHW)) {
             return "input preprocessor " + lv.getPreProcessor().getClass().getSimpleName();
@@ -326,6 +340,13 @@ public final class OneDnnNetwork implements AutoCloseable {
             }
             if (conf instanceof ElementWiseVertex) {
                 return add(new AddNode(inputs.get(0), inputs.get(1)));
+            }
+            if (conf instanceof MergeVertex) {
+                return add(new ConcatNode(inputs));
+            }
+            if (v.getLayer().conf().getLayer() instanceof Cropping2D c) {
+                int[] crop = c.getCropping();
+                return add(new CropNode(inputs.get(0), crop[0], crop[1], crop[2], crop[3]));
             }
             Tensor in = inputs.get(0);
             Layer layer = v.getLayer();

@@ -1,0 +1,151 @@
+package org.signkit.hands;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Signing-space preprocessing of a take, decided from its face and hand boxes: which square of the frame
+ * to keep ({@link Crop}) and which lead-in and lead-out frames to drop ({@link Trim}).
+ */
+public final class SigningSpace {
+
+    /** The crop's side, in face heights: from above the head to below the hands at rest. */
+    public static final double CROP_SIDE = 4.4;
+    /** How far above the face's top the crop starts, in face heights. */
+    public static final double CROP_ABOVE = 0.4;
+    /** A hand further than this from its rest position (in face heights) has left it. */
+    public static final double STILL_DISTANCE = 0.25;
+    /** Frames at each end of a take whose hand positions make its rest position. */
+    private static final int REST_FRAMES = 3;
+
+    private SigningSpace() {
+    }
+
+    /** Which part of each frame a take keeps. */
+    public enum Crop {
+        /** The whole frame. */
+        NONE,
+        /** One square per take around the signer's face and shoulders, taken from the face boxes. */
+        SIGNER;
+
+        /** The name the command line and specs use. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The crop called {@code id}. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Crop parse(String id) {
+            return Arrays.stream(values()).filter(c -> c.id().equals(id)).findFirst().orElseThrow(
+                    () -> new IllegalArgumentException("unknown crop '" + id + "'; choose one of none, signer"));
+        }
+    }
+
+    /** Which frames a take keeps. */
+    public enum Trim {
+        /** Every frame. */
+        NONE,
+        /** Drop the lead-in and lead-out where the hands have not yet left, or have returned to, their rest position. */
+        STILL;
+
+        /** The name the command line and specs use. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The trim called {@code id}. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Trim parse(String id) {
+            return Arrays.stream(values()).filter(c -> c.id().equals(id)).findFirst().orElseThrow(
+                    () -> new IllegalArgumentException("unknown trim '" + id + "'; choose one of none, still"));
+        }
+    }
+
+    /** The take's face: the per-coordinate median of its frames' faces, or null when none was found. */
+    public static ImageBox face(List<FrameHands> take) {
+        double[][] v = take.stream().filter(h -> h.face() != null)
+                .map(h -> new double[] {h.face().x0(), h.face().y0(), h.face().x1(), h.face().y1()}).toArray(double[][]::new);
+        if (v.length == 0) {
+            return null;
+        }
+        double[] m = new double[4];
+        for (int c = 0; c < 4; c++) {
+            final int col = c;
+            double[] s = Arrays.stream(v).mapToDouble(r -> r[col]).sorted().toArray();
+            m[c] = s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        }
+        return new ImageBox(m[0], m[1], m[2], m[3]);
+    }
+
+    /** The signer crop of a take (a square in frame pixels; may reach outside the frame), or null without a face. */
+    public static ImageBox signerCrop(List<FrameHands> take) {
+        ImageBox face = face(take);
+        if (face == null) {
+            return null;
+        }
+        double side = CROP_SIDE * face.height();
+        double top = face.y0() - CROP_ABOVE * face.height();
+        return new ImageBox(face.centreX() - side / 2, top, face.centreX() + side / 2, top + side);
+    }
+
+    /**
+     * The frames to keep, {@code [first, last]} inclusive: from the first frame where a hand has left its
+     * rest position at the start, to the last one where a hand has not yet returned to its rest position at
+     * the end. All frames when no hand is ever seen moving (or no face gives the scale).
+     */
+    public static int[] stillTrim(List<FrameHands> take) {
+        ImageBox face = face(take);
+        int n = take.size();
+        if (face == null || n <= 2 * REST_FRAMES) {
+            return new int[] {0, n - 1};
+        }
+        double limit = STILL_DISTANCE * face.height();
+        int first = -1;
+        int last = -1;
+        for (int side = 0; side < 2; side++) {
+            double[] startRest = rest(take, side, 0, REST_FRAMES);
+            double[] endRest = rest(take, side, n - REST_FRAMES, n);
+            for (int i = 0; i < n; i++) {
+                ImageBox b = hand(take.get(i), side);
+                if (b == null) {
+                    continue;
+                }
+                if (startRest != null && Math.hypot(b.centreX() - startRest[0], b.centreY() - startRest[1]) > limit
+                        && (first < 0 || i < first)) {
+                    first = i;
+                }
+                if (endRest != null && Math.hypot(b.centreX() - endRest[0], b.centreY() - endRest[1]) > limit
+                        && i > last) {
+                    last = i;
+                }
+            }
+        }
+        if (first < 0 || last < first) {
+            return new int[] {0, n - 1};
+        }
+        return new int[] {first, last};
+    }
+
+    private static ImageBox hand(FrameHands h, int side) {
+        HandObservation o = side == 0 ? h.dominant() : h.nonDominant();
+        return o.present() ? o.box() : null;
+    }
+
+    private static double[] rest(List<FrameHands> take, int side, int from, int to) {
+        double sx = 0;
+        double sy = 0;
+        int k = 0;
+        for (int i = from; i < to; i++) {
+            ImageBox b = hand(take.get(i), side);
+            if (b != null) {
+                sx += b.centreX();
+                sy += b.centreY();
+                k++;
+            }
+        }
+        return k == 0 ? null : new double[] {sx / k, sy / k};
+    }
+}

@@ -1,0 +1,233 @@
+package org.signkit.hands;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.signkit.core.AtomicFiles;
+import org.signkit.core.BadInputException;
+import org.signkit.core.Checksums;
+import org.signkit.core.FrameManifest;
+import org.signkit.core.FrameRecord;
+import org.signkit.core.Json;
+import org.signkit.vision.FrameTake;
+
+/**
+ * Writes a frames folder in signing space: each take of a source frames folder (extracted at full size)
+ * cropped to its signer square ({@link SigningSpace.Crop#SIGNER}) and/or trimmed of its still lead-in and
+ * lead-out ({@link SigningSpace.Trim#STILL}), resized to {@code size} and written as JPEG, with the
+ * manifest (every row records its crop and trim), {@code hands.json} in the new frames' pixels and
+ * {@code dataset.json} with the counts of kept and trimmed frames. Takes are written under
+ * {@code .partial} names and renamed when complete; a rerun reuses takes with the same key.
+ */
+public final class SigningSpaceJob {
+
+    /**
+     * The preprocessing.
+     *
+     * @param crop    which part of each frame to keep
+     * @param trim    which frames to keep
+     * @param size    the output frames' side (signer crop: a square of {@code size}; no crop: the short side)
+     * @param quality JPEG quality
+     */
+    public record Settings(SigningSpace.Crop crop, SigningSpace.Trim trim, int size, int quality) {
+        public Settings {
+            if (size < 16) {
+                throw new IllegalArgumentException("signing-space frames need a size of at least 16 px, got " + size);
+            }
+        }
+    }
+
+    /**
+     * What a run wrote.
+     *
+     * @param manifest the new manifest
+     * @param hands    the new hands file
+     * @param takes    takes written or reused
+     * @param reused   takes reused from an earlier run
+     * @param frames   frames kept
+     * @param trimmed  frames dropped by the trim
+     */
+    public record Summary(Path manifest, Path hands, int takes, int reused, int frames, int trimmed) {
+    }
+
+    /** One finished take, kept beside its frames for reuse. */
+    record TakeResult(String key, List<FrameRecord> rows, Map<String, FrameHands> hands, int trimmed, ImageBox crop) {
+    }
+
+    private static final String TAKE_FILE = "take.json";
+
+    /**
+     * Writes {@code out} from the frames in {@code source} and their hands.
+     *
+     * @param signs only the takes of these signs (empty: all)
+     */
+    public Summary run(Path source, HandsFile hands, Path sourceHandsFile, Path out, Settings settings,
+                       java.util.Set<String> signs, IntConsumer progress) throws IOException {
+        List<FrameRecord> rows = FrameManifest.read(source.resolve(FrameManifest.FILE_NAME)).stream()
+                .filter(r -> signs.isEmpty() || signs.contains(r.label().sign())).toList();
+        Files.createDirectories(out);
+        List<FrameRecord> manifest = new ArrayList<>();
+        Map<String, FrameHands> outHands = new TreeMap<>();
+        Map<String, int[]> perSign = new TreeMap<>();
+        int reused = 0;
+        int trimmed = 0;
+        List<FrameTake> takes = FrameTake.of(rows);
+        for (int t = 0; t < takes.size(); t++) {
+            FrameTake take = takes.get(t);
+            List<FrameHands> found = new ArrayList<>();
+            for (FrameRecord r : take.frames()) {
+                found.add(hands.of(r.framePath(), sourceHandsFile));
+            }
+            String folder = takeFolder(take.frames().get(0).framePath(), source);
+            Path dir = inside(out, folder);
+            String key = Checksums.sha256(Json.write(settings) + Json.write(take.frames()) + Json.write(found));
+            TakeResult done = readQuietly(dir.resolve(TAKE_FILE));
+            if (done == null || !done.key().equals(key)) {
+                done = write(source, take, found, folder, dir, key, settings);
+            } else {
+                reused++;
+            }
+            manifest.addAll(done.rows());
+            outHands.putAll(done.hands());
+            trimmed += done.trimmed();
+            int[] counts = perSign.computeIfAbsent(take.frames().get(0).label().sign(), k -> new int[2]);
+            counts[0] += done.rows().size();
+            counts[1] += done.trimmed();
+            progress.accept(t + 1);
+        }
+        Path manifestFile = out.resolve(FrameManifest.FILE_NAME);
+        FrameManifest.write(manifestFile, manifest);
+        int side = settings.crop() == SigningSpace.Crop.SIGNER ? settings.size() : 0;
+        Path handsFile = out.resolve(HandsFile.FILE_NAME);
+        new HandsFile(HandsFile.FORMAT, hands.method(), hands.dominant(), Checksums.sha256(manifestFile), side, side,
+                new TreeMap<>(outHands)).write(handsFile);
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("source", source.toString());
+        info.put("settings", settings);
+        info.put("hands_method", hands.method().id());
+        info.put("takes", takes.size());
+        info.put("frames", manifest.size());
+        info.put("trimmed_frames", trimmed);
+        Map<String, Map<String, Integer>> bySign = new TreeMap<>();
+        perSign.forEach((sign, c) -> bySign.put(sign, Map.of("frames", c[0], "trimmed", c[1])));
+        info.put("per_sign", bySign);
+        Json.write(out.resolve("dataset.json"), info);
+        return new Summary(manifestFile, handsFile, takes.size(), reused, manifest.size(), trimmed);
+    }
+
+    private static TakeResult write(Path source, FrameTake take, List<FrameHands> found, String folder, Path dir,
+                                    String key, Settings settings) throws IOException {
+        int[] keep = settings.trim() == SigningSpace.Trim.STILL ? SigningSpace.stillTrim(found)
+                : new int[] {0, found.size() - 1};
+        ImageBox crop = settings.crop() == SigningSpace.Crop.SIGNER ? SigningSpace.signerCrop(found) : null;
+        if (settings.crop() == SigningSpace.Crop.SIGNER && crop == null) {
+            throw new BadInputException(source.resolve(folder), "no face found in any frame of this take, so no signer crop",
+                    "check the take shows the signer's face, try another --hands method, or extract without --crop");
+        }
+        Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
+        AtomicFiles.deleteRecursively(partial);
+        Files.createDirectories(partial);
+        List<FrameRecord> rows = new ArrayList<>();
+        Map<String, FrameHands> hands = new LinkedHashMap<>();
+        String cropText = crop == null ? "" : String.format(Locale.ROOT, "%.1f %.1f %.1f", crop.x0(), crop.y0(), crop.width());
+        for (int i = keep[0]; i <= keep[1]; i++) {
+            FrameRecord r = take.frames().get(i);
+            String name = Path.of(r.framePath()).getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".jpg";
+            Mat image = opencv_imgcodecs.imread(source.resolve(r.framePath()).toString());
+            if (image == null || image.empty()) {
+                throw new BadInputException(source.resolve(r.framePath()), "missing or unreadable frame image",
+                        "re-extract the frames with 'signkit frames'");
+            }
+            try (Mat out = render(image, crop, settings.size())) {
+                double sx = (double) out.cols() / (crop == null ? image.cols() : crop.width());
+                double sy = (double) out.rows() / (crop == null ? image.rows() : crop.height());
+                double ox = crop == null ? 0 : crop.x0();
+                double oy = crop == null ? 0 : crop.y0();
+                String path = folder + "/" + name;
+                try (IntPointer params = new IntPointer(opencv_imgcodecs.IMWRITE_JPEG_QUALITY, settings.quality())) {
+                    opencv_imgcodecs.imwrite(partial.resolve(name).toString(), out, params);
+                }
+                rows.add(r.withSigningSpace(path, cropText, settings.trim().id()));
+                hands.put(path, found.get(i).mapped(ox, oy, sx, sy));
+            } finally {
+                image.close();
+            }
+        }
+        TakeResult result = new TakeResult(key, rows, hands, found.size() - rows.size(), crop);
+        Json.write(partial.resolve(TAKE_FILE), result);
+        AtomicFiles.deleteRecursively(dir);
+        Files.move(partial, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return result;
+    }
+
+    /** The crop of {@code image} (edge pixels repeated where it reaches outside), resized. */
+    static Mat render(Mat image, ImageBox crop, int size) {
+        Mat out = new Mat();
+        if (crop == null) {
+            double scale = (double) size / Math.min(image.cols(), image.rows());
+            opencv_imgproc.resize(image, out, new Size((int) Math.round(image.cols() * scale),
+                    (int) Math.round(image.rows() * scale)), 0, 0, opencv_imgproc.INTER_AREA);
+            return out;
+        }
+        int x0 = (int) Math.floor(crop.x0());
+        int y0 = (int) Math.floor(crop.y0());
+        int side = (int) Math.round(crop.width());
+        int left = Math.max(0, -x0);
+        int top = Math.max(0, -y0);
+        int right = Math.max(0, x0 + side - image.cols());
+        int bottom = Math.max(0, y0 + side - image.rows());
+        try (Mat padded = new Mat()) {
+            opencv_core.copyMakeBorder(image, padded, top, bottom, left, right, opencv_core.BORDER_REPLICATE);
+            try (Mat roi = new Mat(padded, new Rect(x0 + left, y0 + top, side, side))) {
+                opencv_imgproc.resize(roi, out, new Size(size, size), 0, 0, opencv_imgproc.INTER_AREA);
+            }
+        }
+        return out;
+    }
+
+    /** The folder of a take's frames, from its first frame's path. */
+    private static String takeFolder(String framePath, Path source) {
+        int slash = framePath.lastIndexOf('/');
+        if (slash <= 0) {
+            throw new BadInputException(source.resolve(FrameManifest.FILE_NAME), "frame " + framePath + " is not in a take folder",
+                    "use a frames folder written by 'signkit frames' (<sign>/<signer>_<take>/NNNNNN.jpg)");
+        }
+        return framePath.substring(0, slash);
+    }
+
+    /** {@code root/relative}, refused when the manifest's path would leave {@code root}. */
+    private static Path inside(Path root, String relative) {
+        Path base = root.toAbsolutePath().normalize();
+        Path p = base.resolve(relative).normalize();
+        if (!p.startsWith(base) || p.equals(base) || Path.of(relative).isAbsolute()) {
+            throw new BadInputException(root.resolve(FrameManifest.FILE_NAME), "frame folder '" + relative
+                    + "' would leave the output folder", "fix the manifest's frame paths (no '..', not absolute)");
+        }
+        return p;
+    }
+
+    private static TakeResult readQuietly(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return Json.read(file, TakeResult.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
