@@ -5,6 +5,14 @@ import java.util.concurrent.Callable;
 import org.signkit.video.ExtractionSettings;
 import org.signkit.video.FpsRounding;
 import org.signkit.video.FrameExtractionJob;
+import org.signkit.hands.HandDetector;
+import org.signkit.hands.HandDetectors;
+import org.signkit.hands.HandsFile;
+import org.signkit.hands.HandsJob;
+import org.signkit.hands.HandsMethod;
+import org.signkit.hands.SigningSpace;
+import org.signkit.hands.SigningSpaceJob;
+import org.signkit.vision.ModelStore;
 import org.signkit.video.FrameGeometry;
 import org.signkit.video.ImageEncoding;
 import org.signkit.video.VideoOutcome;
@@ -55,20 +63,58 @@ final class FramesCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Videos processed at once. Default: the number of cores.")
     Integer jobs;
 
+    @Option(names = "--crop", defaultValue = "none", paramLabel = "none|signer",
+            description = "signer: one square per take around the signer's face and shoulders (from the hands stage), "
+                    + "--size its side. Default: ${DEFAULT-VALUE}.")
+    String crop;
+
+    @Option(names = "--trim", defaultValue = "none", paramLabel = "none|still",
+            description = "still: drop the lead-in and lead-out frames where the hands are at rest. Default: ${DEFAULT-VALUE}.")
+    String trim;
+
+    @Option(names = "--hands", defaultValue = "mediapipe", paramLabel = "METHOD",
+            description = "How --crop and --trim find the face and hands: mediapipe, skin or truth (with --truth). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String hands;
+
+    @Option(names = "--truth", paramLabel = "DIR", description = "Synthetic truth of the videos, for --hands truth.")
+    Path truth;
+
     @Override
     public Integer call() throws Exception {
+        SigningSpace.Crop cropMode = SigningSpace.Crop.parse(crop);
+        SigningSpace.Trim trimMode = SigningSpace.Trim.parse(trim);
+        boolean signingSpace = cropMode != SigningSpace.Crop.NONE || trimMode != SigningSpace.Trim.NONE;
+        if (signingSpace && size == 0) {
+            throw new IllegalArgumentException("--crop/--trim need --size (the output frames' side)");
+        }
+        // Signing space: frames at the source size go to OUT/.source first, then the hands stage, then the crop.
+        Path extractTo = signingSpace ? out.resolve(".source") : out;
         ExtractionSettings settings = new ExtractionSettings(ExtractionSettings.parseFps(fps), FpsRounding.parse(round),
-                new FrameGeometry(size, FrameGeometry.Square.valueOf(square.toUpperCase(java.util.Locale.ROOT))),
+                signingSpace ? FrameGeometry.native_()
+                        : new FrameGeometry(size, FrameGeometry.Square.valueOf(square.toUpperCase(java.util.Locale.ROOT))),
                 new ImageEncoding(format, quality));
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         Progress progress = Progress.forConsole("frames");
         FrameExtractionJob.Summary s = new FrameExtractionJob().run(
-                new FrameExtractionJob.Request(input, out, mapping, settings, n), progress);
+                new FrameExtractionJob.Request(input, extractTo, mapping, settings, n), progress);
         progress.finish();
         long extracted = s.outcomes().stream().filter(o -> o.status() == VideoOutcome.Status.EXTRACTED).count();
         long reused = s.outcomes().stream().filter(o -> o.status() == VideoOutcome.Status.REUSED).count();
         System.out.printf("%d frames from %d videos (%d extracted, %d already done) in %.1f s -> %s%n",
                 s.frames(), extracted + reused, extracted, reused, s.seconds(), out.resolve("manifest.csv"));
+        if (signingSpace && s.frames() > 0) {
+            HandsMethod method = HandsMethod.parse(hands);
+            HandsJob.Summary found;
+            try (HandDetector detector = HandDetectors.of(method, ModelStore.fromEnvironment(), truth, "right")) {
+                found = new HandsJob(detector).run(new HandsJob.Request(extractTo, extractTo.resolve("hands"), method,
+                        "right"), done -> { });
+            }
+            SigningSpaceJob.Summary space = new SigningSpaceJob().run(extractTo, HandsFile.read(found.file()), found.file(),
+                    out, new SigningSpaceJob.Settings(cropMode, trimMode, size, quality), java.util.Set.of(), done -> { });
+            System.out.printf("signing space (crop %s, trim %s, hands %s): %d frames kept, %d trimmed -> %s%n",
+                    cropMode.id(), trimMode.id(), method.id(), space.frames(), space.trimmed(), space.manifest());
+        }
         if (!s.ignored().isEmpty()) {
             System.out.printf("%d files ignored (not a video extension), e.g. %s%n", s.ignored().size(), s.ignored().get(0));
         }

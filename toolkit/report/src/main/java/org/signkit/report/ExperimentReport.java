@@ -83,7 +83,13 @@ public record ExperimentReport(Path run) {
                 .append(escape(t.schedule())).append("), ").append(escape(t.split())).append(" split, test share ")
                 .append(t.test()).append(". ").append(s.repeats()).append(" repeats per condition, base seed ").append(s.seed())
                 .append("; frames ").append(s.frameSize()).append(" px short side")
-                .append(s.signs() > 0 ? ", first " + s.signs() + " signs" : "").append(". Spec: <code>")
+                .append(s.signs() > 0 ? ", first " + s.signs() + " signs" : "")
+                .append(s.frames().signingSpace(t.model().startsWith("multistream"))
+                        ? "; signing space: crop " + s.frames().crop().id() + ", trim " + s.frames().trim().id()
+                        + ", hands found by <code>" + escape(s.frames().hands().id()) + "</code>"
+                        + (t.model().startsWith("multistream")
+                        ? " (the network's input packs the frame and both hand crops: see the explanations' images)" : "")
+                        : "").append(". Spec: <code>")
                 .append(escape(s.file())).append("</code>.</p>");
 
         Map<String, ModelCard> cards = cards(l.records());

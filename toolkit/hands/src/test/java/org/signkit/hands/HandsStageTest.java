@@ -1,0 +1,99 @@
+package org.signkit.hands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.signkit.core.FrameManifest;
+import org.signkit.core.FrameRecord;
+import org.signkit.vision.DnnPersonSegmenter;
+import org.signkit.vision.ModelStore;
+import org.signkit.vision.TruthIndex;
+
+/**
+ * The hands stage on generated synthetic takes: the skin method against the truth, resuming, and the
+ * signing-space frames written from the hands (crop, trim, boxes in the new frames' pixels).
+ */
+class HandsStageTest {
+
+    @TempDir
+    static Path work;
+    static Path frames;
+
+    @BeforeAll
+    static void data() throws Exception {
+        frames = SyntheticTakes.frames(work);
+    }
+
+    @Test
+    void skinFindsTheFaceAndMostHandsAndARerunReusesEveryTake() throws Exception {
+        ModelStore store = ModelStore.fromEnvironment();
+        boolean present = Files.isRegularFile(store.path(ModelStore.SELFIE));
+        assertTrue(present || !"1".equals(System.getenv("SIGNKIT_REQUIRE_TOOLS")),
+                "the selfie model is missing: run './signkit models fetch selfie'");
+        assumeTrue(present, "selfie model not installed");
+        HandsJob.Request request = new HandsJob.Request(frames, work.resolve("skin"), HandsMethod.SKIN, "right");
+        HandsJob.Summary first;
+        try (HandDetector d = new SkinHandDetector(DnnPersonSegmenter.selfie(store), "right")) {
+            first = new HandsJob(d).run(request, done -> { });
+        }
+        List<FrameRecord> rows = FrameManifest.read(frames.resolve(FrameManifest.FILE_NAME));
+        HandScore score = HandScore.of(HandsFile.read(first.file()), frames, rows, new TruthIndex(SyntheticTakes.truth(work)));
+        System.out.println("skin on 4 synthetic takes: " + score);
+        assertEquals(rows.size(), score.frames());
+        assertTrue(score.faceRecall() >= 0.95, "face recall " + score.faceRecall());
+        assertTrue(score.handRecall() >= 0.5, "hand recall " + score.handRecall());
+        assertTrue(score.swaps() <= score.hands() / 20, "swaps " + score.swaps());
+        try (HandDetector d = new SkinHandDetector(DnnPersonSegmenter.selfie(store), "right")) {
+            HandsJob.Summary again = new HandsJob(d).run(request, done -> { });
+            assertEquals(first.takes(), again.reused());
+            assertEquals(Files.readString(first.file()), Files.readString(again.file()));
+        }
+    }
+
+    @Test
+    void signingSpaceCropsEachTakeToTheSignerAndTrimsItsStillEnds() throws Exception {
+        Path handsDir = work.resolve("truth-hands");
+        HandsJob.Summary found = new HandsJob(new TruthHandDetector(new TruthIndex(SyntheticTakes.truth(work)), "right"))
+                .run(new HandsJob.Request(frames, handsDir, HandsMethod.TRUTH, "right"), done -> { });
+        Path out = work.resolve("signing-space");
+        SigningSpaceJob.Summary s = new SigningSpaceJob().run(frames, HandsFile.read(found.file()), found.file(), out,
+                new SigningSpaceJob.Settings(SigningSpace.Crop.SIGNER, SigningSpace.Trim.STILL, 96, 90), java.util.Set.of(),
+                done -> { });
+        List<FrameRecord> source = FrameManifest.read(frames.resolve(FrameManifest.FILE_NAME));
+        List<FrameRecord> kept = FrameManifest.read(s.manifest());
+        assertEquals(source.size(), kept.size() + s.trimmed());
+        // Every take starts and ends at rest: each loses frames at both ends, and keeps its middle.
+        assertTrue(s.trimmed() >= 4 * 2, "trimmed " + s.trimmed());
+        assertTrue(kept.size() >= source.size() / 2, "kept " + kept.size());
+        HandsFile hands = HandsFile.read(s.hands());
+        assertEquals(96, hands.frameWidth());
+        for (FrameRecord r : kept) {
+            assertEquals("still", r.trim());
+            assertEquals(3, r.crop().split(" ").length, r.crop());
+            Mat m = opencv_imgcodecs.imread(out.resolve(r.framePath()).toString());
+            assertEquals(96, m.cols());
+            assertEquals(96, m.rows());
+            m.close();
+            FrameHands h = hands.of(r.framePath(), s.hands());
+            // The signer crop holds the face and the signing hand.
+            assertTrue(h.face().x0() >= 0 && h.face().x1() <= 96 && h.face().y0() >= 0, "face " + h.face());
+            assertTrue(h.dominant().present() && h.dominant().box().y1() <= 96.5, "hand " + h.dominant());
+        }
+        // A rerun reuses every take and writes the same manifest.
+        String manifest = Files.readString(s.manifest());
+        SigningSpaceJob.Summary again = new SigningSpaceJob().run(frames, HandsFile.read(found.file()), found.file(), out,
+                new SigningSpaceJob.Settings(SigningSpace.Crop.SIGNER, SigningSpace.Trim.STILL, 96, 90), java.util.Set.of(),
+                done -> { });
+        assertEquals(s.takes(), again.reused());
+        assertEquals(manifest, Files.readString(again.manifest()));
+    }
+}
