@@ -25,7 +25,11 @@ class StudySpecsTest {
             ExperimentSpec quick = ExperimentSpec.load(spec, "quick");
             ExperimentSpec full = ExperimentSpec.load(spec, "full");
             assertEquals(name, quick.name());
-            assertEquals("baseline-cnn", quick.training().model());
+            // The quick profiles run the pipeline a real dataset gets: signing space, hands from a detector.
+            assertEquals("multistream", quick.training().model());
+            assertEquals(org.signkit.hands.SigningSpace.Crop.SIGNER, quick.frames().crop());
+            assertEquals(org.signkit.hands.SigningSpace.Trim.STILL, quick.frames().trim());
+            assertTrue(quick.frames().hands() != org.signkit.hands.HandsMethod.TRUTH, name + " quick hands from a detector");
             assertEquals("efficientnet-b0", full.training().model());
             assertEquals(224, full.training().size());
             assertEquals(3, full.repeats());
