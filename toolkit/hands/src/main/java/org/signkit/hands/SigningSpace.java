@@ -3,6 +3,11 @@ package org.signkit.hands;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Signing-space preprocessing of a take, decided from its face and hand boxes: which square of the frame
@@ -127,6 +132,30 @@ public final class SigningSpace {
             return new int[] {0, n - 1};
         }
         return new int[] {first, last};
+    }
+
+    /**
+     * The square {@code box} of {@code image} (edge pixels repeated where it reaches outside the image),
+     * resized into {@code dst} (its size and type set); a box entirely outside leaves {@code dst} as it is.
+     */
+    public static void cropSquare(Mat image, ImageBox box, Mat dst) {
+        int x0 = (int) Math.floor(box.x0());
+        int y0 = (int) Math.floor(box.y0());
+        int side = Math.max(2, (int) Math.round(box.width()));
+        if (x0 + side <= 0 || y0 + side <= 0 || x0 >= image.cols() || y0 >= image.rows()) {
+            return;
+        }
+        int left = Math.max(0, -x0);
+        int top = Math.max(0, -y0);
+        int right = Math.max(0, x0 + side - image.cols());
+        int bottom = Math.max(0, y0 + side - image.rows());
+        try (Mat padded = new Mat()) {
+            opencv_core.copyMakeBorder(image, padded, top, bottom, left, right, opencv_core.BORDER_REPLICATE);
+            try (Mat roi = new Mat(padded, new Rect(x0 + left, y0 + top, side, side))) {
+                opencv_imgproc.resize(roi, dst, new Size(dst.cols(), dst.rows()), 0, 0,
+                        side > dst.cols() ? opencv_imgproc.INTER_AREA : opencv_imgproc.INTER_LINEAR);
+            }
+        }
     }
 
     private static ImageBox hand(FrameHands h, int side) {

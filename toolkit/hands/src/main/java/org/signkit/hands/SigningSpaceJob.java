@@ -11,11 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
 import org.bytedeco.javacpp.IntPointer;
-import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.signkit.core.AtomicFiles;
 import org.signkit.core.BadInputException;
@@ -183,19 +181,8 @@ public final class SigningSpaceJob {
                     (int) Math.round(image.rows() * scale)), 0, 0, opencv_imgproc.INTER_AREA);
             return out;
         }
-        int x0 = (int) Math.floor(crop.x0());
-        int y0 = (int) Math.floor(crop.y0());
-        int side = (int) Math.round(crop.width());
-        int left = Math.max(0, -x0);
-        int top = Math.max(0, -y0);
-        int right = Math.max(0, x0 + side - image.cols());
-        int bottom = Math.max(0, y0 + side - image.rows());
-        try (Mat padded = new Mat()) {
-            opencv_core.copyMakeBorder(image, padded, top, bottom, left, right, opencv_core.BORDER_REPLICATE);
-            try (Mat roi = new Mat(padded, new Rect(x0 + left, y0 + top, side, side))) {
-                opencv_imgproc.resize(roi, out, new Size(size, size), 0, 0, opencv_imgproc.INTER_AREA);
-            }
-        }
+        out.create(size, size, image.type());
+        SigningSpace.cropSquare(image, crop, out);
         return out;
     }
 

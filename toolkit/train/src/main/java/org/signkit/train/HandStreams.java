@@ -1,7 +1,6 @@
 package org.signkit.train;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import org.signkit.hands.FrameHands;
 import org.signkit.hands.HandObservation;
 import org.signkit.hands.HandsFile;
 import org.signkit.hands.ImageBox;
+import org.signkit.hands.SigningSpace;
 
 /**
  * The multi-stream input: the frame and its two hand crops, packed side by side into one image so that
@@ -81,7 +81,8 @@ public record HandStreams(int frameSize, int handSize, HandsFile hands, Path han
             for (LabeledBox b : s.boxes()) {
                 if (b.label().equals(order[k])) {
                     try (Mat slot = new Mat(canvas, new Rect(frameSize, k * handSize, handSize, handSize))) {
-                        crop(s.image(), new ImageBox(b.x0(), b.y0(), b.x1(), b.y1()).squareAround(HAND_MARGIN), slot);
+                        SigningSpace.cropSquare(s.image(), new ImageBox(b.x0(), b.y0(), b.x1(), b.y1())
+                                .squareAround(HAND_MARGIN), slot);
                     }
                 }
             }
@@ -99,24 +100,4 @@ public record HandStreams(int frameSize, int handSize, HandsFile hands, Path han
         }
     }
 
-    /** The square {@code box} of {@code image} (edge pixels repeated outside it), resized into {@code slot}. */
-    private static void crop(Mat image, ImageBox box, Mat slot) {
-        int x0 = (int) Math.floor(box.x0());
-        int y0 = (int) Math.floor(box.y0());
-        int side = Math.max(2, (int) Math.round(box.width()));
-        if (x0 + side <= 0 || y0 + side <= 0 || x0 >= image.cols() || y0 >= image.rows()) {
-            return;
-        }
-        int left = Math.max(0, -x0);
-        int top = Math.max(0, -y0);
-        int right = Math.max(0, x0 + side - image.cols());
-        int bottom = Math.max(0, y0 + side - image.rows());
-        try (Mat padded = new Mat()) {
-            opencv_core.copyMakeBorder(image, padded, top, bottom, left, right, opencv_core.BORDER_REPLICATE);
-            try (Mat roi = new Mat(padded, new Rect(x0 + left, y0 + top, side, side))) {
-                resize(roi, slot, new Size(slot.cols(), slot.rows()), 0, 0,
-                        side > slot.cols() ? INTER_AREA : INTER_LINEAR);
-            }
-        }
-    }
 }
