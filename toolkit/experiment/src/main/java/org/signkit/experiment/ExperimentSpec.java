@@ -52,13 +52,15 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
      * @param size  short side of extracted frames, pixels (the side of a signer crop)
      * @param crop  {@code none} or {@code signer} (a square per take around the signer, from the face boxes)
      * @param trim  {@code none} or {@code still} (drop the lead-in and lead-out with the hands at rest)
+     * @param matte {@code frames.matte: person}: everything outside the signer (selfie person mask) made grey
      * @param hands how faces and hands are found ({@code hands.method}); used by the crop, the trim and the
      *              multi-stream network
      */
-    public record FrameSettings(int size, SigningSpace.Crop crop, SigningSpace.Trim trim, HandsMethod hands) {
-        /** True when frames go through the hands stage (a crop, a trim, or hand streams need it). */
+    public record FrameSettings(int size, SigningSpace.Crop crop, SigningSpace.Trim trim, boolean matte,
+                                HandsMethod hands) {
+        /** True when frames go through the hands stage (a crop, a trim, a matte, or hand streams need it). */
         public boolean signingSpace(boolean handStreams) {
-            return crop != SigningSpace.Crop.NONE || trim != SigningSpace.Trim.NONE || handStreams;
+            return crop != SigningSpace.Crop.NONE || trim != SigningSpace.Trim.NONE || matte || handStreams;
         }
     }
 
@@ -191,7 +193,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         }
         int signs = pick.apply("signs").integer(0, 0, 10_000);
         FrameSettings frames = frames(overlay.apply("frames"), overlay.apply("hands"), frames(base.apply("frames"),
-                base.apply("hands"), new FrameSettings(224, SigningSpace.Crop.NONE, SigningSpace.Trim.NONE, HandsMethod.SKIN)));
+                base.apply("hands"), new FrameSettings(224, SigningSpace.Crop.NONE, SigningSpace.Trim.NONE, false, HandsMethod.SKIN)));
         TrainingSettings training = training(overlay.apply("training"), training(base.apply("training"),
                 new TrainingSettings("efficientnet-b0", 224, 10, 16, 1e-3, "constant", 0, "frame", 0.2)));
         BackgroundSettings background = background(overlay.apply("background"), background(base.apply("background"),
@@ -255,15 +257,16 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
     private static FrameSettings frames(SpecNode n, SpecNode hands, FrameSettings d) {
         FrameSettings f = d;
         if (n.present()) {
-            Map<String, SpecNode> m = n.mapping(Set.of("size", "crop", "trim"));
+            Map<String, SpecNode> m = n.mapping(Set.of("size", "crop", "trim", "matte"));
             f = new FrameSettings(SpecNode.child(m, n, "size").integer(d.size(), 16, 4096),
                     SigningSpace.Crop.parse(SpecNode.child(m, n, "crop").choice(d.crop().id(), List.of("none", "signer"))),
                     SigningSpace.Trim.parse(SpecNode.child(m, n, "trim").choice(d.trim().id(), List.of("none", "still"))),
-                    d.hands());
+                    SpecNode.child(m, n, "matte").choice(d.matte() ? "person" : "none", List.of("none", "person"))
+                            .equals("person"), d.hands());
         }
         if (hands.present()) {
             Map<String, SpecNode> m = hands.mapping(Set.of("method"));
-            f = new FrameSettings(f.size(), f.crop(), f.trim(), HandsMethod.parse(SpecNode.child(m, hands, "method")
+            f = new FrameSettings(f.size(), f.crop(), f.trim(), f.matte(), HandsMethod.parse(SpecNode.child(m, hands, "method")
                     .choice(f.hands().id(), List.of("mediapipe", "skin", "truth"))));
         }
         return f;

@@ -22,6 +22,8 @@ import org.signkit.core.FrameManifest;
 import org.signkit.core.FrameRecord;
 import org.signkit.core.Json;
 import org.signkit.vision.FrameTake;
+import org.signkit.vision.Segmenter;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
 
 /**
  * Writes a frames folder in signing space: each take of a source frames folder (extracted at full size)
@@ -40,8 +42,14 @@ public final class SigningSpaceJob {
      * @param trim    which frames to keep
      * @param size    the output frames' side (signer crop: a square of {@code size}; no crop: the short side)
      * @param quality JPEG quality
+     * @param matte   everything outside the signer (the selfie person mask) becomes flat grey
      */
-    public record Settings(SigningSpace.Crop crop, SigningSpace.Trim trim, int size, int quality) {
+    public record Settings(SigningSpace.Crop crop, SigningSpace.Trim trim, int size, int quality, boolean matte) {
+        /** Without the matte. */
+        public Settings(SigningSpace.Crop crop, SigningSpace.Trim trim, int size, int quality) {
+            this(crop, trim, size, quality, false);
+        }
+
         public Settings {
             if (size < 16) {
                 throw new IllegalArgumentException("signing-space frames need a size of at least 16 px, got " + size);
@@ -67,6 +75,18 @@ public final class SigningSpaceJob {
     }
 
     private static final String TAKE_FILE = "take.json";
+
+    private final Segmenter person;
+
+    /** A job without a matte. */
+    public SigningSpaceJob() {
+        this(null);
+    }
+
+    /** @param person the person segmenter of {@link Settings#matte()} (the caller closes it), or null */
+    public SigningSpaceJob(Segmenter person) {
+        this.person = person;
+    }
 
     /**
      * Writes {@code out} from the frames in {@code source} and their hands.
@@ -127,7 +147,7 @@ public final class SigningSpaceJob {
         return new Summary(manifestFile, handsFile, takes.size(), reused, manifest.size(), trimmed);
     }
 
-    private static TakeResult write(Path source, FrameTake take, List<FrameHands> found, String folder, Path dir,
+    private TakeResult write(Path source, FrameTake take, List<FrameHands> found, String folder, Path dir,
                                     String key, Settings settings) throws IOException {
         int[] keep = settings.trim() == SigningSpace.Trim.STILL ? SigningSpace.stillTrim(found)
                 : new int[] {0, found.size() - 1};
@@ -150,6 +170,9 @@ public final class SigningSpaceJob {
                 throw new BadInputException(source.resolve(r.framePath()), "missing or unreadable frame image",
                         "re-extract the frames with 'signkit frames'");
             }
+            if (settings.matte()) {
+                matte(image);
+            }
             try (Mat out = render(image, crop, settings.size())) {
                 double sx = (double) out.cols() / (crop == null ? image.cols() : crop.width());
                 double sy = (double) out.rows() / (crop == null ? image.rows() : crop.height());
@@ -171,6 +194,31 @@ public final class SigningSpaceJob {
         Files.move(partial, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return result;
     }
+
+    /** Blends {@code image} towards flat grey where the person mask is low (soft edges kept). */
+    private void matte(Mat image) {
+        if (person == null) {
+            throw new IllegalStateException("a matte needs a person segmenter");
+        }
+        List<Mat> masks = person.segment(List.of(image));
+        try (Mat mask = masks.get(0)) {
+            UByteIndexer m = mask.createIndexer();
+            UByteIndexer p = image.createIndexer();
+            for (int y = 0; y < image.rows(); y++) {
+                for (int x = 0; x < image.cols(); x++) {
+                    int a = m.get(y, x);
+                    for (int c = 0; c < 3; c++) {
+                        p.put(y, x, c, (p.get(y, x, c) * a + MATTE_GREY * (255 - a) + 127) / 255);
+                    }
+                }
+            }
+            m.release();
+            p.release();
+        }
+    }
+
+    /** The matte's grey. */
+    private static final int MATTE_GREY = 128;
 
     /** The crop of {@code image} (edge pixels repeated where it reaches outside), resized. */
     static Mat render(Mat image, ImageBox crop, int size) {

@@ -31,9 +31,9 @@ import org.signkit.vision.Segmenter;
  */
 public final class SkinHandDetector implements HandDetector {
 
-    /** Skin in YCrCb (Chai and Ngan's box), 8-bit OpenCV ranges. */
+    /** Skin in YCrCb (Chai and Ngan's box, Cr up to 180 for faces overexposed under warm light), 8-bit ranges. */
     private static final int CR_LOW = 133;
-    private static final int CR_HIGH = 173;
+    private static final int CR_HIGH = 180;
     private static final int CB_LOW = 77;
     private static final int CB_HIGH = 127;
     /** Face height over width (a head with hair, as the synthetic truth boxes it). */
@@ -81,7 +81,7 @@ public final class SkinHandDetector implements HandDetector {
     }
 
     /** A skin component: its pixel count, box and its extremes (the ends of its main axis, and a bend's apex). */
-    record Component(int label, int area, ImageBox box, double[][] ends, double[] centroid) {
+    record Component(int label, int area, ImageBox box, double[][] ends, double[] centroid, double[] top) {
     }
 
     @Override
@@ -134,7 +134,11 @@ public final class SkinHandDetector implements HandDetector {
         return skin;
     }
 
-    /** The take's face: per coordinate, the median of each frame's highest large component, face-shaped. */
+    /**
+     * The take's face from each frame's highest large skin component: its top and the top pixel's column
+     * as medians, its width the lower quartile (a hand touching the head widens the component, never
+     * narrows it), cut to a head's proportions.
+     */
     private static ImageBox face(List<Mat> skins) {
         List<double[]> tops = new ArrayList<>();
         for (Mat skin : skins) {
@@ -146,19 +150,19 @@ public final class SkinHandDetector implements HandDetector {
                 }
             }
             if (top != null) {
-                tops.add(new double[] {top.box().x0(), top.box().y0(), top.box().x1()});
+                tops.add(new double[] {top.top()[0], top.box().y0(), top.box().width()});
             }
         }
         if (tops.isEmpty()) {
             return null;
         }
-        double x0 = median(tops, 0);
-        double y0 = median(tops, 1);
-        double x1 = median(tops, 2);
-        double w = x1 - x0;
+        double cx = quantile(tops, 0, 0.5);
+        double y0 = quantile(tops, 1, 0.5);
+        double w = quantile(tops, 2, 0.25);
         // Skin starts below the hair: the head's box reaches a little higher and wider.
         double top = y0 - HAIR * w;
-        return new ImageBox(x0 - 0.04 * w, top, x1 + 0.04 * w, top + w * 1.08 * FACE_ASPECT);
+        double width = w * 1.08;
+        return new ImageBox(cx - width / 2, top, cx + width / 2, top + width * FACE_ASPECT);
     }
 
     private FrameHands hands(Mat skin, ImageBox face, double[][] last, ImageBox[] held, int[] missing) {
@@ -322,6 +326,7 @@ public final class SkinHandDetector implements HandDetector {
             double[] syy = new double[n];
             double[] sxy = new double[n];
             int[] count = new int[n];
+            double[][] topPt = new double[n][];
             IntIndexer l = labels.createIndexer();
             int rows = labels.rows();
             int cols = labels.cols();
@@ -329,6 +334,10 @@ public final class SkinHandDetector implements HandDetector {
                 for (int x = 0; x < cols; x++) {
                     int k = l.get(y, x);
                     if (k > 0) {
+                        if (topPt[k] == null) {
+                            // Rows are scanned top down: the first pixel of a label is its top.
+                            topPt[k] = new double[] {x + 0.5, y + 0.5};
+                        }
                         count[k]++;
                         sx[k] += x;
                         sy[k] += y;
@@ -399,7 +408,7 @@ public final class SkinHandDetector implements HandDetector {
                 double[][] ends = bent ? new double[][] {loPt[k], hiPt[k], apex[k]}
                         : new double[][] {loPt[k], hiPt[k]};
                 out.add(new Component(k, count[k], new ImageBox(x, y, x + w, y + h), ends,
-                        new double[] {axis[k][2] + 0.5, axis[k][3] + 0.5}));
+                        new double[] {axis[k][2] + 0.5, axis[k][3] + 0.5}, topPt[k]));
             }
             s.release();
             return out;
@@ -410,9 +419,12 @@ public final class SkinHandDetector implements HandDetector {
         }
     }
 
-    private static double median(List<double[]> rows, int col) {
+    private static double quantile(List<double[]> rows, int col, double q) {
         double[] v = rows.stream().mapToDouble(r -> r[col]).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        double at = q * (v.length - 1);
+        int lo = (int) Math.floor(at);
+        int hi = Math.min(v.length - 1, lo + 1);
+        return v[lo] + (at - lo) * (v[hi] - v[lo]);
     }
 
     @Override
