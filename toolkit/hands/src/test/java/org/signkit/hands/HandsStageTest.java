@@ -96,4 +96,44 @@ class HandsStageTest {
         assertEquals(s.takes(), again.reused());
         assertEquals(manifest, Files.readString(again.manifest()));
     }
+
+    @Test
+    void theMatteGreysWhatThePersonMaskLeavesOut() throws Exception {
+        Path handsDir = work.resolve("truth-hands-matte");
+        HandsJob.Summary found = new HandsJob(new TruthHandDetector(new TruthIndex(SyntheticTakes.truth(work)), "right"))
+                .run(new HandsJob.Request(frames, handsDir, HandsMethod.TRUTH, "right"), done -> { });
+        // A stand-in segmenter: the left half of every frame is the person.
+        org.signkit.vision.Segmenter leftHalf = new org.signkit.vision.Segmenter() {
+            @Override
+            public String name() {
+                return "left-half";
+            }
+
+            @Override
+            public List<Mat> segment(List<Mat> take) {
+                return take.stream().map(f -> {
+                    Mat m = new Mat(f.rows(), f.cols(), org.bytedeco.opencv.global.opencv_core.CV_8U,
+                            new org.bytedeco.opencv.opencv_core.Scalar(0.0));
+                    try (Mat left = new Mat(m, new org.bytedeco.opencv.opencv_core.Rect(0, 0, f.cols() / 2, f.rows()))) {
+                        left.put(new org.bytedeco.opencv.opencv_core.Scalar(255.0));
+                    }
+                    return m;
+                }).toList();
+            }
+        };
+        Path out = work.resolve("matte");
+        SigningSpaceJob.Summary s = new SigningSpaceJob(leftHalf).run(frames, HandsFile.read(found.file()), found.file(), out,
+                new SigningSpaceJob.Settings(SigningSpace.Crop.NONE, SigningSpace.Trim.NONE, 64, 100, true), java.util.Set.of(),
+                done -> { });
+        FrameRecord r = FrameManifest.read(s.manifest()).get(0);
+        Mat m = opencv_imgcodecs.imread(out.resolve(r.framePath()).toString());
+        org.bytedeco.javacpp.indexer.UByteIndexer px = m.createIndexer();
+        // Far right: grey; the left edge keeps the training wall's colour (B 196, G 178, R 150 before lighting).
+        for (int c = 0; c < 3; c++) {
+            assertEquals(128, px.get(m.rows() / 2, m.cols() - 2, c), 3, "right, channel " + c);
+        }
+        assertTrue(Math.abs(px.get(5, 2, 0) - px.get(5, 2, 2)) > 20, "the left edge is the wall, not grey");
+        px.release();
+        m.close();
+    }
 }
