@@ -1,8 +1,5 @@
 package org.signkit.hands;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /** How {@code signkit hands} finds faces and hands. */
 public enum HandsMethod {
     /** MediaPipe's palm detector, hand landmarker and BlazeFace (pretrained, Apache-2.0) through OpenCV DNN. */
@@ -15,18 +12,12 @@ public enum HandsMethod {
     /** The name the command line and specs use. */
     @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     /** The method called {@code id}, or an error listing the choices. */
     @com.fasterxml.jackson.annotation.JsonCreator
     public static HandsMethod parse(String id) {
-        for (HandsMethod m : values()) {
-            if (m.id().equals(id)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown hands method '" + id + "'; choose one of "
-                + Arrays.stream(values()).map(HandsMethod::id).toList());
+        return EnumIds.parse(HandsMethod.class, id, "hands method");
     }
 }

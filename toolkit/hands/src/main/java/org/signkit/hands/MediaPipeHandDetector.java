@@ -186,58 +186,48 @@ public final class MediaPipeHandDetector implements HandDetector {
 
     /** Palms found in the frame, strongest first, after NMS. */
     List<Palm> palms(Mat image) {
-        Letterbox lb = Letterbox.of(image, PALM_SIZE, false);
-        float[][] outs = forward(palm, lb.blob());
+        return suppress(detections(palm, image, PALM_SIZE, false, palmAnchors, PALM_SCORE, 7));
+    }
+
+    /** The most confident face, or null. */
+    private Palm bestFace(Mat image) {
+        return detections(face, image, FACE_SIZE, true, faceAnchors, FACE_SCORE, 0).stream()
+                .max(Comparator.comparingDouble(Palm::score)).orElse(null);
+    }
+
+    /**
+     * An SSD detector's detections above {@code minScore}: box offsets and {@code keypoints} points
+     * relative to each anchor, in input pixels, mapped back through the letterbox (opencv_zoo's decoding).
+     */
+    private static List<Palm> detections(Net net, Mat image, int size, boolean symmetricRange, double[][] anchors,
+                                         double minScore, int keypoints) {
+        Letterbox lb = Letterbox.of(image, size, symmetricRange);
+        float[][] outs = forward(net, lb.blob());
         lb.blob().close();
         float[] regressors = outs[0].length > outs[1].length ? outs[0] : outs[1];
         float[] scores = outs[0].length > outs[1].length ? outs[1] : outs[0];
+        int stride = regressors.length / anchors.length;
         List<Palm> found = new ArrayList<>();
-        int stride = regressors.length / palmAnchors.length;
-        for (int i = 0; i < palmAnchors.length; i++) {
+        for (int i = 0; i < anchors.length; i++) {
             double score = sigmoid(scores[i]);
-            if (score < PALM_SCORE) {
+            if (score < minScore) {
                 continue;
             }
             int o = i * stride;
-            double cx = regressors[o] / PALM_SIZE + palmAnchors[i][0];
-            double cy = regressors[o + 1] / PALM_SIZE + palmAnchors[i][1];
-            double w = regressors[o + 2] / PALM_SIZE;
-            double h = regressors[o + 3] / PALM_SIZE;
-            double[][] kp = new double[7][];
-            for (int k = 0; k < 7; k++) {
-                kp[k] = lb.toImage(regressors[o + 4 + 2 * k] / PALM_SIZE + palmAnchors[i][0],
-                        regressors[o + 5 + 2 * k] / PALM_SIZE + palmAnchors[i][1]);
+            double cx = regressors[o] / size + anchors[i][0];
+            double cy = regressors[o + 1] / size + anchors[i][1];
+            double w = regressors[o + 2] / size;
+            double h = regressors[o + 3] / size;
+            double[][] kp = new double[keypoints][];
+            for (int k = 0; k < keypoints; k++) {
+                kp[k] = lb.toImage(regressors[o + 4 + 2 * k] / size + anchors[i][0],
+                        regressors[o + 5 + 2 * k] / size + anchors[i][1]);
             }
             double[] c0 = lb.toImage(cx - w / 2, cy - h / 2);
             double[] c1 = lb.toImage(cx + w / 2, cy + h / 2);
             found.add(new Palm(score, new ImageBox(c0[0], c0[1], c1[0], c1[1]), kp));
         }
-        return suppress(found);
-    }
-
-    private Palm bestFace(Mat image) {
-        Letterbox lb = Letterbox.of(image, FACE_SIZE, true);
-        float[][] outs = forward(face, lb.blob());
-        lb.blob().close();
-        float[] regressors = outs[0].length > outs[1].length ? outs[0] : outs[1];
-        float[] scores = outs[0].length > outs[1].length ? outs[1] : outs[0];
-        int stride = regressors.length / faceAnchors.length;
-        Palm best = null;
-        for (int i = 0; i < faceAnchors.length; i++) {
-            double score = sigmoid(scores[i]);
-            if (score < FACE_SCORE || (best != null && score <= best.score())) {
-                continue;
-            }
-            int o = i * stride;
-            double cx = regressors[o] / FACE_SIZE + faceAnchors[i][0];
-            double cy = regressors[o + 1] / FACE_SIZE + faceAnchors[i][1];
-            double w = regressors[o + 2] / FACE_SIZE;
-            double h = regressors[o + 3] / FACE_SIZE;
-            double[] c0 = lb.toImage(cx - w / 2, cy - h / 2);
-            double[] c1 = lb.toImage(cx + w / 2, cy + h / 2);
-            best = new Palm(score, new ImageBox(c0[0], c0[1], c1[0], c1[1]), new double[0][]);
-        }
-        return best;
+        return found;
     }
 
     /** Runs the landmarker on the rotated crop MediaPipe derives from a palm. */

@@ -2,7 +2,6 @@ package org.signkit.hands;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -37,14 +36,13 @@ public final class SigningSpace {
         /** The name the command line and specs use. */
         @com.fasterxml.jackson.annotation.JsonValue
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return EnumIds.id(this);
         }
 
         /** The crop called {@code id}. */
         @com.fasterxml.jackson.annotation.JsonCreator
         public static Crop parse(String id) {
-            return Arrays.stream(values()).filter(c -> c.id().equals(id)).findFirst().orElseThrow(
-                    () -> new IllegalArgumentException("unknown crop '" + id + "'; choose one of none, signer"));
+            return EnumIds.parse(Crop.class, id, "crop");
         }
     }
 
@@ -58,14 +56,13 @@ public final class SigningSpace {
         /** The name the command line and specs use. */
         @com.fasterxml.jackson.annotation.JsonValue
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return EnumIds.id(this);
         }
 
         /** The trim called {@code id}. */
         @com.fasterxml.jackson.annotation.JsonCreator
         public static Trim parse(String id) {
-            return Arrays.stream(values()).filter(c -> c.id().equals(id)).findFirst().orElseThrow(
-                    () -> new IllegalArgumentException("unknown trim '" + id + "'; choose one of none, still"));
+            return EnumIds.parse(Trim.class, id, "trim");
         }
     }
 
