@@ -86,7 +86,7 @@ public record ExperimentReport(Path run) {
                 .append(s.signs() > 0 ? ", first " + s.signs() + " signs" : "")
                 .append(s.frames().signingSpace(t.model().startsWith("multistream"))
                         ? "; signing space: crop " + s.frames().crop().id() + ", trim " + s.frames().trim().id()
-                        + ", hands found by <code>" + escape(s.frames().hands().id()) + "</code>"
+                        + (s.frames().matte() ? ", background greyed outside the person" : "") + ", hands found by <code>" + escape(s.frames().hands().id()) + "</code>"
                         + (t.model().startsWith("multistream")
                         ? " (the network's input packs the frame and both hand crops: see the explanations' images)" : "")
                         : "").append(". Spec: <code>")
