@@ -172,13 +172,20 @@ final class HeadlessChromium implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.abort();
-        process.destroy();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // Chromium's helpers (renderer, zygote, crashpad) outlive the browser process for a moment and keep
+        // writing into the profile: stop and wait for all of them before deleting it.
+        java.util.List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        for (ProcessHandle h : all) {
+            try {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                h.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        process.destroyForcibly();
         org.signkit.core.AtomicFiles.deleteRecursively(profile);
     }
 }
