@@ -5,8 +5,6 @@ import java.util.concurrent.Callable;
 import org.signkit.video.ExtractionSettings;
 import org.signkit.video.FpsRounding;
 import org.signkit.video.FrameExtractionJob;
-import org.signkit.hands.HandDetector;
-import org.signkit.hands.HandDetectors;
 import org.signkit.hands.HandsFile;
 import org.signkit.hands.HandsJob;
 import org.signkit.hands.HandsMethod;
@@ -105,11 +103,8 @@ final class FramesCommand implements Callable<Integer> {
                 s.frames(), extracted + reused, extracted, reused, s.seconds(), out.resolve("manifest.csv"));
         if (signingSpace && s.frames() > 0) {
             HandsMethod method = HandsMethod.parse(hands);
-            HandsJob.Summary found;
-            try (HandDetector detector = HandDetectors.of(method, ModelStore.fromEnvironment(), truth, "right")) {
-                found = new HandsJob(detector).run(new HandsJob.Request(extractTo, extractTo.resolve("hands"), method,
-                        "right"), done -> { });
-            }
+            HandsJob.Summary found = new HandsJob(ModelStore.fromEnvironment(), truth).run(
+                    new HandsJob.Request(extractTo, extractTo.resolve("hands"), method, "right"), done -> { });
             SigningSpaceJob.Summary space = new SigningSpaceJob().run(extractTo, HandsFile.read(found.file()), found.file(),
                     out, new SigningSpaceJob.Settings(cropMode, trimMode, size, quality), java.util.Set.of(), done -> { });
             System.out.printf("signing space (crop %s, trim %s, hands %s): %d frames kept, %d trimmed -> %s%n",

@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.signkit.core.FrameManifest;
 import org.signkit.core.FrameRecord;
-import org.signkit.hands.HandDetector;
-import org.signkit.hands.HandDetectors;
 import org.signkit.hands.HandScore;
 import org.signkit.hands.HandsFile;
 import org.signkit.hands.HandsJob;
@@ -69,11 +67,8 @@ final class HandsCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         for (HandsMethod m : methods) {
             Path dir = methods.size() == 1 ? out : out.resolve(m.id());
-            HandsJob.Summary s;
-            try (HandDetector detector = HandDetectors.of(m, ModelStore.fromEnvironment(), truth, dominant)) {
-                s = new HandsJob(detector).run(new HandsJob.Request(root, dir, m, dominant),
-                        done -> System.err.printf("\r%s: %d takes", m.id(), done));
-            }
+            HandsJob.Summary s = new HandsJob(ModelStore.fromEnvironment(), truth).run(
+                    new HandsJob.Request(root, dir, m, dominant), done -> System.err.printf("\r%s: %d takes", m.id(), done));
             System.err.println();
             System.out.printf("%s: %d frames of %d takes (%d takes already done) -> %s%n", m.id(), s.frames(), s.takes(),
                     s.reused(), s.file());

@@ -98,7 +98,7 @@ final class ReproduceCommand implements Callable<Integer> {
         DerivedData derived = new DerivedData(s.dataset(), m -> { });
         List<String> signs = TrainedModel.load(o.runDir().resolve("trials").resolve(best.trial())).classes();
         Path frames = derived.frames(s.validation(), ExperimentRunner.VALIDATION_FPS, s.frames(),
-                s.training().model().startsWith("multistream"), signs);
+                s.training().handStreams(), signs);
         Path truth = s.dataset().resolve("truth").resolve(s.validation());
         System.err.println(s.name() + ": explaining " + best.trial() + " on " + frames);
         new ExplainJob(TrainedModel.load(o.runDir().resolve("trials").resolve(best.trial())), FrameSet.load(frames), 1,

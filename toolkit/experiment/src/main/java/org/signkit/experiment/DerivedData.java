@@ -12,8 +12,6 @@ import org.signkit.core.Checksums;
 import org.signkit.core.FrameManifest;
 import org.signkit.core.FrameRecord;
 import org.signkit.core.Json;
-import org.signkit.hands.HandDetector;
-import org.signkit.hands.HandDetectors;
 import org.signkit.hands.HandsFile;
 import org.signkit.hands.HandsJob;
 import org.signkit.hands.SigningSpaceJob;
@@ -85,12 +83,8 @@ public record DerivedData(Path dataset, Consumer<String> log) {
         Path handsDir = dataset.resolve("derived/hands").resolve(group + "-" + method + subset);
         Path truth = dataset.resolve("truth").resolve(group);
         long t0 = System.nanoTime();
-        HandsJob.Summary found;
-        try (HandDetector detector = HandDetectors.of(settings.hands(), ModelStore.fromEnvironment(),
-                Files.isDirectory(truth) ? truth : null, "right")) {
-            found = new HandsJob(detector).run(new HandsJob.Request(sourceRate, handsDir, settings.hands(), "right",
-                    new TreeSet<>(signs)), done -> { });
-        }
+        HandsJob.Summary found = new HandsJob(ModelStore.fromEnvironment(), Files.isDirectory(truth) ? truth : null)
+                .run(new HandsJob.Request(sourceRate, handsDir, settings.hands(), "right", new TreeSet<>(signs)), done -> { });
         if (found.reused() < found.takes()) {
             log.accept(String.format(java.util.Locale.ROOT, "hands (%s): %d frames of %d takes of %s in %.1f s -> %s", method,
                     found.frames(), found.takes() - found.reused(), group, (System.nanoTime() - t0) / 1e9, found.file()));

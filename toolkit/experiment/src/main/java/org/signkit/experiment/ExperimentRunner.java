@@ -121,7 +121,7 @@ public final class ExperimentRunner {
                 }
                 if (validation == null && spec.validation() != null) {
                     validation = signs(FrameSet.load(derived.frames(spec.validation(), VALIDATION_FPS, spec.frames(),
-                            handStreams(), frames.signs())), frames.signs());
+                            spec.training().handStreams(), frames.signs())), frames.signs());
                 }
                 Path out = runDir.resolve("trials").resolve(t.id());
                 TrainedModel model = new Trainer(config, workers, listener.training()).train(frames, validation, out);
@@ -147,16 +147,12 @@ public final class ExperimentRunner {
 
     private FrameSet frameSet(ExperimentSpec.Condition c) throws IOException {
         List<String> keep = derived.signs(c.capture(), spec.signs());
-        Path frames = derived.frames(c.capture(), c.fps(), spec.frames(), handStreams(), keep);
+        Path frames = derived.frames(c.capture(), c.fps(), spec.frames(), spec.training().handStreams(), keep);
         FrameSet all = FrameSet.load(frames);
         if (c.background()) {
             all = FrameSet.load(derived.background(frames, c.capture(), spec.background()));
         }
         return signs(all, keep);
-    }
-
-    private boolean handStreams() {
-        return spec.training().model().startsWith("multistream");
     }
 
     /** The frames of the given signs only, with a checksum that says so. */

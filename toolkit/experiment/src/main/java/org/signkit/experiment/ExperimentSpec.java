@@ -97,6 +97,11 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
     public record TrainingSettings(String model, int size, int epochs, int batch, double lr, String schedule,
                                    int patience, String split, double test) {
 
+        /** True when the model takes the frame and its hand crops (the frames then need the hands stage). */
+        public boolean handStreams() {
+            return ModelSpec.takesHandStreams(model);
+        }
+
         /** The trial's training configuration. */
         public TrainingConfig config(String augmentation, long trialSeed) {
             return new TrainingConfig(new ModelSpec(model, size, 1.0, 1.0, 0.2), epochs, batch, lr, schedule, patience, 0.1,

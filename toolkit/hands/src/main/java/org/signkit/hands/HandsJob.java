@@ -59,10 +59,26 @@ public final class HandsJob {
     record TakeResult(String key, Map<String, FrameHands> frames) {
     }
 
-    private final HandDetector detector;
+    /** Opens the detector of a request's method, or null for a job given its detector. */
+    private final java.util.function.BiFunction<HandsMethod, String, HandDetector> open;
+    private final HandDetector given;
 
+    /** A job over a detector the caller opened (and closes). */
     public HandsJob(HandDetector detector) {
-        this.detector = detector;
+        this.given = detector;
+        this.open = null;
+    }
+
+    /**
+     * A job that opens the request's method itself ({@link HandDetectors}), only when a take is not
+     * already done, and closes it at the end.
+     *
+     * @param models where the models are installed
+     * @param truth  the synthetic truth of the frames' videos ({@code truth} only; else may be null)
+     */
+    public HandsJob(org.signkit.vision.ModelStore models, Path truth) {
+        this.given = null;
+        this.open = (method, dominant) -> HandDetectors.of(method, models, truth, dominant);
     }
 
     /** Detects (or reuses) every take; {@code progress} gets the number of takes done so far. */
@@ -76,32 +92,42 @@ public final class HandsJob {
         Map<String, FrameHands> all = new TreeMap<>();
         int reused = 0;
         double seconds = 0;
-        for (int i = 0; i < takes.size(); i++) {
-            FrameTake take = takes.get(i);
-            String key = Checksums.sha256(request.method().id() + "/" + request.dominant() + "/"
-                    + Json.write(take.frames()));
-            Path file = takeDir.resolve(request.method().id() + "-" + Checksums.sha256(take.sourceVideo()).substring(0, 20) + ".json");
-            TakeResult done = Files.isRegularFile(file) ? readQuietly(file) : null;
-            if (done != null && done.key().equals(key)) {
-                all.putAll(done.frames());
-                reused++;
-            } else {
-                long t0 = System.nanoTime();
-                List<Mat> images = take.load(request.frames());
-                try {
-                    List<FrameHands> found = detector.detect(take, images);
-                    Map<String, FrameHands> byPath = new LinkedHashMap<>();
-                    for (int f = 0; f < found.size(); f++) {
-                        byPath.put(take.frames().get(f).framePath(), found.get(f));
+        HandDetector detector = given;
+        try {
+            for (int i = 0; i < takes.size(); i++) {
+                FrameTake take = takes.get(i);
+                String key = Checksums.sha256(request.method().id() + "/" + request.dominant() + "/"
+                        + Json.write(take.frames()));
+                Path file = takeDir.resolve(request.method().id() + "-" + Checksums.sha256(take.sourceVideo()).substring(0, 20) + ".json");
+                TakeResult done = Files.isRegularFile(file) ? readQuietly(file) : null;
+                if (done != null && done.key().equals(key)) {
+                    all.putAll(done.frames());
+                    reused++;
+                } else {
+                    long t0 = System.nanoTime();
+                    if (detector == null) {
+                        detector = open.apply(request.method(), request.dominant());
                     }
-                    Json.writeCompact(file, new TakeResult(key, byPath));
-                    all.putAll(byPath);
-                } finally {
-                    images.forEach(Mat::close);
+                    List<Mat> images = take.load(request.frames());
+                    try {
+                        List<FrameHands> found = detector.detect(take, images);
+                        Map<String, FrameHands> byPath = new LinkedHashMap<>();
+                        for (int f = 0; f < found.size(); f++) {
+                            byPath.put(take.frames().get(f).framePath(), found.get(f));
+                        }
+                        Json.writeCompact(file, new TakeResult(key, byPath));
+                        all.putAll(byPath);
+                    } finally {
+                        images.forEach(Mat::close);
+                    }
+                    seconds += (System.nanoTime() - t0) / 1e9;
                 }
-                seconds += (System.nanoTime() - t0) / 1e9;
+                progress.accept(i + 1);
             }
-            progress.accept(i + 1);
+        } finally {
+            if (detector != null && detector != given) {
+                detector.close();
+            }
         }
         Path out = request.out().resolve(HandsFile.FILE_NAME);
         HandsFile.of(request.method(), request.dominant(), Checksums.sha256(manifest), all).write(out);

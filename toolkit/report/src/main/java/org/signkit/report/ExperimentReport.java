@@ -84,10 +84,10 @@ public record ExperimentReport(Path run) {
                 .append(t.test()).append(". ").append(s.repeats()).append(" repeats per condition, base seed ").append(s.seed())
                 .append("; frames ").append(s.frameSize()).append(" px short side")
                 .append(s.signs() > 0 ? ", first " + s.signs() + " signs" : "")
-                .append(s.frames().signingSpace(t.model().startsWith("multistream"))
+                .append(s.frames().signingSpace(t.handStreams())
                         ? "; signing space: crop " + s.frames().crop().id() + ", trim " + s.frames().trim().id()
                         + (s.frames().matte() ? ", background greyed outside the person" : "") + ", hands found by <code>" + escape(s.frames().hands().id()) + "</code>"
-                        + (t.model().startsWith("multistream")
+                        + (t.handStreams()
                         ? " (the network's input packs the frame and both hand crops: see the explanations' images)" : "")
                         : "").append(". Spec: <code>")
                 .append(escape(s.file())).append("</code>.</p>");

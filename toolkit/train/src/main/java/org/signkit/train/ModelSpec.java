@@ -24,7 +24,7 @@ public record ModelSpec(String architecture, int size, double widthMult, double 
         if (!ARCHITECTURES.contains(architecture)) {
             throw new IllegalArgumentException("unknown model '" + architecture + "'; choose one of " + ARCHITECTURES);
         }
-        if (architecture.startsWith("multistream") && size % 2 != 0) {
+        if (takesHandStreams(architecture) && size % 2 != 0) {
             throw new IllegalArgumentException("multi-stream input size must be even (hand streams are half), got " + size);
         }
         if (size < 16 || size > 1024) {
@@ -47,6 +47,11 @@ public record ModelSpec(String architecture, int size, double widthMult, double 
 
     /** True for the networks that take the frame and its hand crops. */
     public boolean multiStream() {
+        return takesHandStreams(architecture);
+    }
+
+    /** True when {@code architecture} names a network that takes the frame and its hand crops. */
+    public static boolean takesHandStreams(String architecture) {
         return architecture.startsWith("multistream");
     }
 
