@@ -51,9 +51,13 @@ public final class EffectSizes {
 
     /** Partial η² of a two-way ANOVA row, {@code n} observations. */
     public static Interval partialEtaSquared(TwoWayAnova.Row row, double dfResidual, int n, double confidence) {
-        double[] lambda = lambdaInterval(row.f(), row.df(), dfResidual, confidence);
-        return new Interval("partial_eta_squared", row.partialEtaSquared(), lambda[0] / (lambda[0] + n),
-                lambda[1] / (lambda[1] + n));
+        return partialEtaSquared(row.partialEtaSquared(), row.f(), row.df(), dfResidual, n, confidence);
+    }
+
+    /** Partial η² of any F test (e.g. a repeated-measures ANOVA), {@code n} observations. */
+    public static Interval partialEtaSquared(double estimate, double f, double df1, double df2, int n, double confidence) {
+        double[] lambda = lambdaInterval(f, df1, df2, confidence);
+        return new Interval("partial_eta_squared", estimate, lambda[0] / (lambda[0] + n), lambda[1] / (lambda[1] + n));
     }
 
     /** Noncentrality δ with P(T ≤ tObs | δ) = p (decreasing in δ). */

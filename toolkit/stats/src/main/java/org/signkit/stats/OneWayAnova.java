@@ -85,6 +85,55 @@ public final class OneWayAnova {
         return new AnovaResult("welch", f, k - 1, df2, upper(f, k - 1, df2), c.etaSquared(), c.omegaSquared());
     }
 
+    /**
+     * Repeated-measures (randomized-block) one-way ANOVA: every condition measured once in each of the same
+     * b blocks (here: repeats sharing a seed, split and order), the block sum of squares taken out of the error,
+     * F(k − 1, (k − 1)(b − 1)); statsmodels' {@code AnovaRM}. Its effect size is the partial η²
+     * SS_condition / (SS_condition + SS_error); ω² is not defined here (NaN).
+     *
+     * @param aligned condition → values, index i of every array from block i
+     */
+    public static AnovaResult repeatedMeasures(Map<String, double[]> aligned) {
+        List<double[]> g = List.copyOf(Samples.checkGroups(aligned, 2).values());
+        int k = g.size();
+        int b = g.get(0).length;
+        for (double[] v : g) {
+            if (v.length != b) {
+                throw new IllegalArgumentException("repeated measures need every condition in every block: " + v.length + " vs " + b);
+            }
+        }
+        double grand = 0;
+        for (double[] v : g) {
+            grand += Samples.mean(v) / k;
+        }
+        double ssCondition = 0;
+        for (double[] v : g) {
+            ssCondition += b * Math.pow(Samples.mean(v) - grand, 2);
+        }
+        double ssBlock = 0;
+        for (int i = 0; i < b; i++) {
+            double m = 0;
+            for (double[] v : g) {
+                m += v[i] / k;
+            }
+            ssBlock += k * (m - grand) * (m - grand);
+        }
+        double ssTotal = 0;
+        for (double[] v : g) {
+            for (double x : v) {
+                ssTotal += (x - grand) * (x - grand);
+            }
+        }
+        double ssError = Math.max(0, ssTotal - ssCondition - ssBlock);
+        double df1 = k - 1;
+        double df2 = (k - 1.0) * (b - 1);
+        if (!(ssError > 1e-15 * ssTotal)) {
+            throw new IllegalArgumentException("repeated-measures ANOVA is undefined: no variation left after the blocks");
+        }
+        double f = (ssCondition / df1) / (ssError / df2);
+        return new AnovaResult("repeated-measures", f, df1, df2, upper(f, df1, df2), ssCondition / (ssCondition + ssError), Double.NaN);
+    }
+
     /** Levene's test: ANOVA on absolute deviations from the group means. */
     public static AnovaResult levene(Map<String, double[]> groups) {
         return deviations("levene", groups, false);
