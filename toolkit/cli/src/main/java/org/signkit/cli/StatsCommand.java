@@ -2,6 +2,7 @@ package org.signkit.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,29 +11,41 @@ import java.util.concurrent.Callable;
 import org.signkit.core.Json;
 import org.signkit.stats.Alternative;
 import org.signkit.stats.AnovaResult;
+import org.signkit.stats.Comparison;
 import org.signkit.stats.Corrections;
 import org.signkit.stats.EffectSizes;
-import org.signkit.stats.ShapiroWilk;
-import org.signkit.stats.TwoWayAnova;
 import org.signkit.stats.GroupSummary;
 import org.signkit.stats.OneWayAnova;
 import org.signkit.stats.PairwiseComparison;
 import org.signkit.stats.PostHoc;
+import org.signkit.stats.Power;
 import org.signkit.stats.RankTests;
+import org.signkit.stats.ShapiroWilk;
 import org.signkit.stats.TTestResult;
 import org.signkit.stats.TTests;
+import org.signkit.stats.TestPlan;
+import org.signkit.stats.Trials;
+import org.signkit.stats.TwoWayAnova;
+import org.signkit.stats.VarianceRule;
+import org.signkit.stats.Verdict;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code signkit stats}: tests on a CSV of trial results, with a plain-language verdict. */
+/**
+ * {@code signkit stats}: tests on a CSV of trial results, with a plain-language verdict. Every subcommand builds
+ * one result and prints it either as text or, with {@code --json}, as JSON: the JSON holds every number the
+ * text shows.
+ */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = {"Statistics for repeated trials on a CSV with one row per trial.",
-                "Each test prints a table and, last, a verdict line; --json prints the results as JSON."},
-        subcommands = {StatsCommand.Anova.class, StatsCommand.TwoWay.class, StatsCommand.Tukey.class, StatsCommand.TTest.class,
-                StatsCommand.Pairwise.class, StatsCommand.ResampledT.class, StatsCommand.Shapiro.class, StatsCommand.Kruskal.class,
-                StatsCommand.MannWhitney.class, StatsMcNemar.class})
+                "'compare' runs the planned-test rule the experiments use (Welch by default, paired with --block, rank tests",
+                "when normality fails, TOST with --margin). Each test prints a table and, last, a verdict line; --json prints",
+                "the same results as JSON."},
+        subcommands = {StatsCommand.Compare.class, StatsCommand.Anova.class, StatsCommand.TwoWay.class, StatsCommand.Tukey.class,
+                StatsCommand.TTest.class, StatsCommand.Pairwise.class, StatsCommand.ResampledT.class, StatsCommand.Shapiro.class,
+                StatsCommand.Kruskal.class, StatsCommand.MannWhitney.class, StatsMcNemar.class})
 final class StatsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -60,8 +73,13 @@ final class StatsCommand implements Runnable {
         @Option(names = "--json", description = "Print JSON instead of tables.")
         boolean json;
 
+        Map<String, double[]> groups() throws java.io.IOException {
+            return GroupedCsv.read(csv, value, group, null).values();
+        }
+
         String verdict(String what, boolean significant, String test) {
-            return String.format(Locale.ROOT, "%s: %s, %s", what, significant ? "significant" : "not significant", test);
+            return String.format(Locale.ROOT, "%s: %s, %s", what, significant ? "significant"
+                    : "not significant at alpha = " + num(alpha), test);
         }
 
         /** The verdict of a family of pair comparisons: which pairs differ at {@link #alpha}. */
@@ -73,7 +91,7 @@ final class StatsCommand implements Runnable {
                 }
             }
             return verdict(what, !significant.isEmpty(),
-                    significant.isEmpty() ? "no pair differs" : "differing pairs: " + String.join("; ", significant));
+                    significant.isEmpty() ? "no pair differs significantly" : "differing pairs: " + String.join("; ", significant));
         }
 
         /** The two groups' names, in file order; an error naming the column when there are not exactly two. */
@@ -83,65 +101,161 @@ final class StatsCommand implements Runnable {
             }
             return new ArrayList<>(groups.keySet());
         }
+
+        /** A result with the level and the groups' summaries first. */
+        Map<String, Object> result(Map<String, double[]> groups) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("alpha", alpha);
+            out.put("groups", summaries(groups));
+            return out;
+        }
+
+        /** Prints the result as JSON, or runs the text rendering. */
+        Integer emit(Map<String, Object> result, Runnable text) {
+            if (json) {
+                System.out.print(Json.write(result));
+            } else {
+                text.run();
+            }
+            return 0;
+        }
     }
 
     static String num(double v) {
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+        return Verdict.num(v);
     }
 
     static String pValue(double p) {
-        return p < 1e-4 ? String.format(Locale.ROOT, "p = %.2e", p) : String.format(Locale.ROOT, "p = %.4f", p);
+        return "p = " + Verdict.p(p);
+    }
+
+    static String interval(EffectSizes.Interval i) {
+        return i.name().replace("_squared", "^2").replace("_", " ") + " = " + num(i.estimate()) + ", 95% CI [" + num(i.ciLow())
+                + ", " + num(i.ciHigh()) + "]";
+    }
+
+
+    private static List<GroupSummary> summaries(Map<String, double[]> groups) {
+        List<GroupSummary> out = new ArrayList<>();
+        groups.forEach((g, v) -> out.add(v.length >= 2 ? GroupSummary.of(Map.of(g, v), 0.95).get(0)
+                : new GroupSummary(g, v.length, v.length == 1 ? v[0] : Double.NaN, Double.NaN, Double.NaN, Double.NaN)));
+        return out;
     }
 
     static void printSummary(Map<String, double[]> groups) {
         Table t = new Table("group", "n", "mean", "sd", "95% CI");
-        for (GroupSummary s : GroupSummary.of(groups, 0.95)) {
+        for (GroupSummary s : summaries(groups)) {
             t.row(s.group(), Integer.toString(s.n()), num(s.mean()), num(s.sd()), "[" + num(s.ciLow()) + ", " + num(s.ciHigh()) + "]");
         }
         System.out.print(t);
     }
 
+    /** Prints a verdict of {@link TestPlan}: test and rule, pairs, checks, power, then the wording as the last line. */
+    static void printVerdict(Verdict v) {
+        if (v.statistic() != null) {
+            System.out.println(v.test() + ": " + v.statistic().text() + ", " + pValue(v.p())
+                    + (v.effect() == null ? "" : "; " + interval(v.effect())));
+            System.out.println("why: " + v.rule());
+        }
+        if (!v.pairs().isEmpty()) {
+            Table t = new Table("pair", "difference", "statistic", "df", "p", "p adj", "95% CI");
+            v.pairs().forEach(p -> t.row(p.first() + " - " + p.second(), num(p.difference()), num(p.statistic()), num(p.df()),
+                    num(p.p()), num(p.pAdjusted()), "[" + num(p.ciLow()) + ", " + num(p.ciHigh()) + "]"));
+            System.out.print(t);
+        }
+        if (!v.checks().isEmpty()) {
+            Table t = new Table("check", "group", "statistic", "p", "finding");
+            v.checks().forEach(c -> t.row(c.check(), c.group(), num(c.statistic()), num(c.p()), c.finding()));
+            System.out.print(t);
+        }
+        if (v.power() != null) {
+            System.out.println("power: MDE " + num(v.power().mde()) + " at 80%; TOST could show equivalence for margins of "
+                    + num(v.power().equivalenceMargin()) + " or more (" + v.power().basis() + " " + num(v.power().spread()) + ")");
+        }
+        System.out.println(v.wording());
+    }
+
+    /** {@code signkit stats compare}: the planned-test rule of the experiments. */
+    @Command(name = "compare", mixinStandardHelpOptions = true,
+            description = {"The planned-test rule the experiments use, on any CSV of trials:",
+                    TestPlan.RULE})
+    static final class Compare implements Callable<Integer> {
+        @Mixin
+        Input in;
+
+        @Option(names = "--test", defaultValue = "anova", description = "anova (all groups), ttest (two) or pairwise. Default: ${DEFAULT-VALUE}.")
+        String test;
+
+        @Option(names = "--block", paramLabel = "COL", description = "Column of the block (e.g. repeat or seed) shared across groups: paired tests.")
+        String block;
+
+        @Option(names = "--alternative", defaultValue = "two-sided", description = "ttest: two-sided, less or greater. Default: ${DEFAULT-VALUE}.")
+        String alternative;
+
+        @Option(names = "--margin", paramLabel = "DELTA", description = "Equivalence margin: TOST tests |difference| < DELTA.")
+        Double margin;
+
+        @Option(names = "--classic", description = "Assume equal variances (Student, classic ANOVA, Tukey) unless Brown-Forsythe rejects them.")
+        boolean classic;
+
+        @Option(names = "--correction", defaultValue = "holm", description = "holm, bonferroni, bh or none. Default: ${DEFAULT-VALUE}.")
+        String correction;
+
+        @Override
+        public Integer call() throws Exception {
+            GroupedCsv.Groups data = GroupedCsv.read(in.csv, in.value, in.group, block);
+            Map<String, List<String>> blocks = null;
+            if (block != null) {
+                blocks = new LinkedHashMap<>();
+                for (Map.Entry<String, String[]> e : data.pairKeys().entrySet()) {
+                    blocks.put(e.getKey(), Arrays.asList(e.getValue()));
+                }
+            }
+            TestPlan plan = new TestPlan(Comparison.parse(test), in.alpha, Alternative.parse(alternative), Corrections.parse(correction),
+                    classic ? VarianceRule.CLASSIC : VarianceRule.WELCH, margin == null ? Double.NaN : margin);
+            Verdict v = plan.run(new Trials(in.value, data.values(), blocks));
+            Map<String, Object> out = in.result(data.values());
+            out.put("verdict", v);
+            return in.emit(out, () -> {
+                printSummary(data.values());
+                printVerdict(v);
+            });
+        }
+    }
+
     /** {@code signkit stats anova}. */
     @Command(name = "anova", mixinStandardHelpOptions = true,
-            description = {"One-way ANOVA (classic and Welch), eta^2/omega^2 with CI, Levene and Brown-Forsythe checks.",
-                    "The verdict uses Welch's F when Brown-Forsythe finds the variances differ."})
+            description = {"One-way ANOVA (classic and Welch), eta^2 and omega^2 with CIs, Levene and Brown-Forsythe checks.",
+                    "The verdict is the planned-test rule's ('signkit stats compare'): Welch's F unless --classic."})
     static final class Anova implements Callable<Integer> {
         @Mixin
         Input in;
 
+        @Option(names = "--classic", description = "Ask for the classic F (kept only while Brown-Forsythe does not reject equal variances).")
+        boolean classic;
+
         @Override
         public Integer call() throws Exception {
-            Map<String, double[]> g = GroupedCsv.read(in.csv, in.value, in.group, null).values();
-            AnovaResult classic = OneWayAnova.classic(g);
-            AnovaResult welch = OneWayAnova.welch(g);
-            AnovaResult levene = OneWayAnova.levene(g);
-            AnovaResult bf = OneWayAnova.brownForsythe(g);
-            boolean unequal = bf.p() < in.alpha;
-            AnovaResult used = unequal ? welch : classic;
-            if (in.json) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("groups", GroupSummary.of(g, 0.95));
-                out.put("tests", List.of(classic, welch, levene, bf));
-                System.out.print(Json.write(out));
-                return 0;
-            }
-            printSummary(g);
+            Map<String, double[]> g = in.groups();
+            List<AnovaResult> tests = List.of(OneWayAnova.classic(g), OneWayAnova.welch(g), OneWayAnova.levene(g), OneWayAnova.brownForsythe(g));
             int n = g.values().stream().mapToInt(v -> v.length).sum();
-            EffectSizes.Interval eta = EffectSizes.varianceExplained(classic, n, 0.95)[0];
-            System.out.println("eta^2 = " + num(eta.estimate()) + ", 95% CI [" + num(eta.ciLow()) + ", " + num(eta.ciHigh()) + "]");
-            Table t = new Table("test", "F", "df1", "df2", "p", "eta^2", "omega^2");
-            for (AnovaResult r : List.of(classic, welch, levene, bf)) {
-                t.row(r.kind(), num(r.f()), num(r.df1()), num(r.df2()), num(r.p()), num(r.etaSquared()), num(r.omegaSquared()));
-            }
-            System.out.print(t);
-            System.out.println(in.verdict(in.group + " on " + in.value, used.p() < in.alpha, String.format(Locale.ROOT,
-                    "%s F(%s, %s) = %s, %s, eta^2 = %s%s", unequal ? "Welch" : "classic", num(used.df1()), num(used.df2()),
-                    num(used.f()), pValue(used.p()), num(used.etaSquared()),
-                    unequal ? " (Brown-Forsythe: variances differ)" : "")));
-            return 0;
+            EffectSizes.Interval[] effects = EffectSizes.varianceExplained(tests.get(0), n, 0.95);
+            Verdict v = new TestPlan(Comparison.OMNIBUS, in.alpha, Alternative.TWO_SIDED, Corrections.HOLM,
+                    classic ? VarianceRule.CLASSIC : VarianceRule.WELCH, Double.NaN).run(new Trials(in.value, g, null));
+            Map<String, Object> out = in.result(g);
+            out.put("tests", tests);
+            out.put("effect_sizes", List.of(effects));
+            out.put("verdict", v);
+            return in.emit(out, () -> {
+                printSummary(g);
+                System.out.println(interval(effects[0]) + "; " + interval(effects[1]));
+                Table t = new Table("test", "F", "df1", "df2", "p", "eta^2", "omega^2");
+                for (AnovaResult r : tests) {
+                    t.row(r.kind(), num(r.f()), num(r.df1()), num(r.df2()), num(r.p()), num(r.etaSquared()), num(r.omegaSquared()));
+                }
+                System.out.print(t);
+                printVerdict(v);
+            });
         }
     }
 
@@ -159,6 +273,10 @@ final class StatsCommand implements Runnable {
         @Option(names = "--type", defaultValue = "2", description = "Sums of squares: 2 or 3. Default: ${DEFAULT-VALUE}.")
         int type;
 
+        /** A row of the table with its factor's name and the partial η² interval (null for intercept and residual). */
+        record Term(String name, TwoWayAnova.Row row, EffectSizes.Interval partialEtaSquared) {
+        }
+
         @Override
         public Integer call() throws Exception {
             GroupedCsv.Factors f = GroupedCsv.factors(in.csv, in.value, in.group, group2);
@@ -168,29 +286,45 @@ final class StatsCommand implements Runnable {
                 default -> throw new IllegalArgumentException("--type must be 2 or 3: " + type);
             };
             List<TwoWayAnova.Row> rows = TwoWayAnova.table(f.y(), f.a(), f.b(), t);
-            if (in.json) {
-                System.out.print(Json.write(rows));
-                return 0;
-            }
             double dfRes = rows.get(rows.size() - 1).df();
-            Table table = new Table("term", "SS", "df", "F", "p", "partial eta^2", "95% CI");
-            List<String> verdicts = new ArrayList<>();
+            List<Term> terms = new ArrayList<>();
             for (TwoWayAnova.Row r : rows) {
-                String term = r.term().replace("A:B", in.group + " x " + group2).replace("A", in.group).replace("B", group2);
-                if (r.term().equals("residual") || r.term().equals("intercept")) {
-                    boolean residual = r.term().equals("residual");
-                    table.row(term, num(r.sumOfSquares()), num(r.df()), residual ? "" : num(r.f()), residual ? "" : num(r.p()), "", "");
-                    continue;
-                }
-                EffectSizes.Interval e = EffectSizes.partialEtaSquared(r, dfRes, f.y().length, 0.95);
-                table.row(term, num(r.sumOfSquares()), num(r.df()), num(r.f()), num(r.p()), num(e.estimate()),
-                        "[" + num(e.ciLow()) + ", " + num(e.ciHigh()) + "]");
-                verdicts.add(term + " " + (r.p() < in.alpha ? "significant" : "not significant") + String.format(Locale.ROOT,
-                        " (F(%s, %s) = %s, %s)", num(r.df()), num(dfRes), num(r.f()), pValue(r.p())));
+                boolean effect = !r.term().equals("residual") && !r.term().equals("intercept");
+                terms.add(new Term(termName(r.term()), r, effect ? EffectSizes.partialEtaSquared(r, dfRes, f.y().length, 0.95) : null));
             }
-            System.out.print(table);
-            System.out.println(in.value + ", type " + type + ": " + String.join("; ", verdicts));
-            return 0;
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("alpha", in.alpha);
+            out.put("type", type);
+            out.put("terms", terms);
+            return in.emit(out, () -> {
+                Table table = new Table("term", "SS", "df", "F", "p", "partial eta^2", "95% CI");
+                List<String> verdicts = new ArrayList<>();
+                for (Term term : terms) {
+                    TwoWayAnova.Row r = term.row();
+                    EffectSizes.Interval e = term.partialEtaSquared();
+                    if (e == null) {
+                        boolean residual = r.term().equals("residual");
+                        table.row(term.name(), num(r.sumOfSquares()), num(r.df()), residual ? "" : num(r.f()), residual ? "" : num(r.p()), "", "");
+                        continue;
+                    }
+                    table.row(term.name(), num(r.sumOfSquares()), num(r.df()), num(r.f()), num(r.p()), num(e.estimate()),
+                            "[" + num(e.ciLow()) + ", " + num(e.ciHigh()) + "]");
+                    verdicts.add(term.name() + " " + (r.p() < in.alpha ? "significant" : "not significant") + String.format(Locale.ROOT,
+                            " (F(%s, %s) = %s, %s)", num(r.df()), num(dfRes), num(r.f()), pValue(r.p())));
+                }
+                System.out.print(table);
+                System.out.println(in.value + ", type " + type + ": " + String.join("; ", verdicts));
+            });
+        }
+
+        /** The table's term ids (A, B, A:B) in the user's column names; compared whole, never as substrings. */
+        private String termName(String id) {
+            return switch (id) {
+                case "A" -> in.group;
+                case "B" -> group2;
+                case "A:B" -> in.group + " x " + group2;
+                default -> id;
+            };
         }
     }
 
@@ -204,9 +338,13 @@ final class StatsCommand implements Runnable {
         @Option(names = "--correction", defaultValue = "holm", description = "holm, bonferroni, bh or none. Default: ${DEFAULT-VALUE}.")
         String correction;
 
+        /** One pair: its Welch t-test and adjusted p. */
+        record PairResult(String pair, TTestResult test, double pAdjusted) {
+        }
+
         @Override
         public Integer call() throws Exception {
-            Map<String, double[]> g = GroupedCsv.read(in.csv, in.value, in.group, null).values();
+            Map<String, double[]> g = in.groups();
             List<String> names = new ArrayList<>(g.keySet());
             List<String> pairs = new ArrayList<>();
             List<TTestResult> results = new ArrayList<>();
@@ -217,23 +355,21 @@ final class StatsCommand implements Runnable {
                 }
             }
             double[] adj = Corrections.parse(correction).adjust(results.stream().mapToDouble(TTestResult::p).toArray());
-            if (in.json) {
-                List<Map<String, Object>> out = new ArrayList<>();
-                for (int i = 0; i < pairs.size(); i++) {
-                    out.add(Map.of("pair", pairs.get(i), "test", results.get(i), "p_adjusted", adj[i]));
-                }
-                System.out.print(Json.write(out));
-                return 0;
-            }
-            printSummary(g);
-            Table t = new Table("pair", "t", "df", "p", "p " + correction, "g");
+            List<PairResult> rows = new ArrayList<>();
             for (int i = 0; i < pairs.size(); i++) {
-                TTestResult r = results.get(i);
-                t.row(pairs.get(i), num(r.t()), num(r.df()), num(r.p()), num(adj[i]), num(r.hedgesG()));
+                rows.add(new PairResult(pairs.get(i), results.get(i), adj[i]));
             }
-            System.out.print(t);
-            System.out.println(in.pairsVerdict(in.group + " on " + in.value + " (Welch, " + correction + ")", pairs, adj));
-            return 0;
+            Map<String, Object> out = in.result(g);
+            out.put("pairs", rows);
+            return in.emit(out, () -> {
+                printSummary(g);
+                Table t = new Table("pair", "t", "df", "p", "p " + correction, "g");
+                for (PairResult r : rows) {
+                    t.row(r.pair(), num(r.test().t()), num(r.test().df()), num(r.test().p()), num(r.pAdjusted()), num(r.test().hedgesG()));
+                }
+                System.out.print(t);
+                System.out.println(in.pairsVerdict(in.group + " on " + in.value + " (Welch, " + correction + ")", pairs, adj));
+            });
         }
     }
 
@@ -265,15 +401,14 @@ final class StatsCommand implements Runnable {
                 d[i] = ab[0][i] - ab[1][i];
             }
             TTestResult r = TTests.correctedResampled(d, nTrain, nTest, Alternative.TWO_SIDED, 1 - in.alpha);
-            if (in.json) {
-                System.out.print(Json.write(r));
-                return 0;
-            }
-            printSummary(data.values());
-            System.out.println(in.verdict(names.get(0) + " vs " + names.get(1) + " on " + in.value, r.p() < in.alpha,
-                    String.format(Locale.ROOT, "corrected resampled t(%s) = %s, %s, mean difference %s", num(r.df()), num(r.t()),
-                            pValue(r.p()), num(r.meanDifference()))));
-            return 0;
+            Map<String, Object> out = in.result(data.values());
+            out.put("test", r);
+            return in.emit(out, () -> {
+                printSummary(data.values());
+                System.out.println(in.verdict(names.get(0) + " vs " + names.get(1) + " on " + in.value, r.p() < in.alpha,
+                        String.format(Locale.ROOT, "corrected resampled t(%s) = %s, %s, mean difference %s", num(r.df()), num(r.t()),
+                                pValue(r.p()), num(r.meanDifference()))));
+            });
         }
     }
 
@@ -284,28 +419,34 @@ final class StatsCommand implements Runnable {
         @Mixin
         Input in;
 
+        /** One group's test. */
+        record GroupResult(String group, int n, ShapiroWilk.Result test) {
+        }
+
         @Override
         public Integer call() throws Exception {
-            Map<String, double[]> g = GroupedCsv.read(in.csv, in.value, in.group, null).values();
-            Map<String, ShapiroWilk.Result> res = new LinkedHashMap<>();
-            g.forEach((k, v) -> res.put(k, ShapiroWilk.test(v)));
-            if (in.json) {
-                System.out.print(Json.write(res));
-                return 0;
-            }
-            Table t = new Table("group", "n", "W", "p");
-            List<String> nonNormal = new ArrayList<>();
-            res.forEach((k, r) -> {
-                t.row(k, Integer.toString(g.get(k).length), num(r.w()), num(r.p()));
-                if (r.p() < in.alpha) {
-                    nonNormal.add(k);
+            Map<String, double[]> g = in.groups();
+            List<GroupResult> res = new ArrayList<>();
+            g.forEach((k, v) -> res.add(new GroupResult(k, v.length, ShapiroWilk.test(v))));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("alpha", in.alpha);
+            out.put("tests", res);
+            return in.emit(out, () -> {
+                Table t = new Table("group", "n", "W", "p");
+                List<String> nonNormal = new ArrayList<>();
+                for (GroupResult r : res) {
+                    t.row(r.group(), Integer.toString(r.n()), num(r.test().w()), num(r.test().p()));
+                    if (r.test().p() < in.alpha) {
+                        nonNormal.add(r.group());
+                    }
                 }
+                System.out.print(t);
+                int smallest = res.stream().mapToInt(GroupResult::n).min().orElse(0);
+                System.out.println(in.verdict("normality of " + in.value + " per " + in.group, !nonNormal.isEmpty(),
+                        nonNormal.isEmpty() ? "no group departs significantly from normal" + (smallest <= 10
+                                ? " (with " + smallest + " values in the smallest group the test has little power)" : "")
+                                : "not normal: " + String.join(", ", nonNormal) + " (consider kruskal or mannwhitney)"));
             });
-            System.out.print(t);
-            System.out.println(in.verdict("normality of " + in.value + " per " + in.group, !nonNormal.isEmpty(),
-                    nonNormal.isEmpty() ? "no group departs from normal (with n = 3 the test has little power)"
-                            : "not normal: " + String.join(", ", nonNormal) + " (consider kruskal or mannwhitney)"));
-            return 0;
         }
     }
 
@@ -322,29 +463,28 @@ final class StatsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Map<String, double[]> g = GroupedCsv.read(in.csv, in.value, in.group, null).values();
+            Map<String, double[]> g = in.groups();
             List<PairwiseComparison> pairs = switch (method) {
                 case "tukey" -> PostHoc.tukeyHsd(g, 1 - in.alpha);
                 case "games-howell" -> PostHoc.gamesHowell(g, 1 - in.alpha);
                 default -> throw new IllegalArgumentException("--method must be tukey or games-howell: " + method);
             };
-            if (in.json) {
-                System.out.print(Json.write(pairs));
-                return 0;
-            }
-            printSummary(g);
-            Table t = new Table("pair", "difference", "q", "df", "p adj", (int) Math.round(100 * (1 - in.alpha)) + "% CI");
-            List<String> names = new ArrayList<>();
-            for (PairwiseComparison c : pairs) {
-                String pair = c.first() + " - " + c.second();
-                names.add(pair);
-                t.row(pair, num(c.difference()), num(c.q()), num(c.df()), num(c.pAdjusted()),
-                        "[" + num(c.ciLow()) + ", " + num(c.ciHigh()) + "]");
-            }
-            System.out.print(t);
-            System.out.println(in.pairsVerdict(in.group + " on " + in.value + " (" + method + ", " + pairs.size() + " pairs)",
-                    names, pairs.stream().mapToDouble(PairwiseComparison::pAdjusted).toArray()));
-            return 0;
+            Map<String, Object> out = in.result(g);
+            out.put("pairs", pairs);
+            return in.emit(out, () -> {
+                printSummary(g);
+                Table t = new Table("pair", "difference", "q", "df", "p adj", "CI");
+                List<String> names = new ArrayList<>();
+                for (PairwiseComparison c : pairs) {
+                    String pair = c.first() + " - " + c.second();
+                    names.add(pair);
+                    t.row(pair, num(c.difference()), num(c.q()), num(c.df()), num(c.pAdjusted()),
+                            "[" + num(c.ciLow()) + ", " + num(c.ciHigh()) + "]");
+                }
+                System.out.print(t);
+                System.out.println(in.pairsVerdict(in.group + " on " + in.value + " (" + method + ", " + pairs.size() + " pairs)",
+                        names, pairs.stream().mapToDouble(PairwiseComparison::pAdjusted).toArray()));
+            });
         }
     }
 
@@ -384,22 +524,26 @@ final class StatsCommand implements Runnable {
                 }
                 default -> throw new IllegalArgumentException("--kind must be welch, student or paired: " + kind);
             };
-            if (in.json) {
-                System.out.print(Json.write(r));
-                return 0;
-            }
-            printSummary(data.values());
             EffectSizes.Interval[] dg = EffectSizes.standardizedDifference(r, a.length, b.length, 0.95);
-            System.out.println("Cohen's d = " + num(dg[0].estimate()) + ", 95% CI [" + num(dg[0].ciLow()) + ", " + num(dg[0].ciHigh())
-                    + "]; Hedges' g = " + num(dg[1].estimate()) + ", 95% CI [" + num(dg[1].ciLow()) + ", " + num(dg[1].ciHigh()) + "]");
-            Table t = new Table("test", "t", "df", "p", "difference", (int) Math.round(100 * (1 - in.alpha)) + "% CI", "d", "g");
-            t.row(r.kind() + " " + alternative, num(r.t()), num(r.df()), num(r.p()),
-                    num(r.meanDifference()), "[" + num(r.ciLow()) + ", " + num(r.ciHigh()) + "]", num(r.cohensD()), num(r.hedgesG()));
-            System.out.print(t);
-            System.out.println(in.verdict(names.get(0) + " vs " + names.get(1) + " on " + in.value, r.p() < in.alpha,
-                    String.format(Locale.ROOT, "%s t(%s) = %s, %s, Hedges' g = %s", capital(r.kind()), num(r.df()), num(r.t()),
-                            pValue(r.p()), num(r.hedgesG()))));
-            return 0;
+            double se = Math.abs(r.meanDifference() / r.t());
+            double mde = Double.isFinite(se) && se > 0 ? Power.mdeT(se, r.df(), in.alpha, alt, Power.TARGET) : Double.NaN;
+            Map<String, Object> out = in.result(data.values());
+            out.put("test", r);
+            out.put("effect_sizes", List.of(dg));
+            out.put("minimum_detectable_difference", mde);
+            return in.emit(out, () -> {
+                printSummary(data.values());
+                System.out.println(interval(dg[0]) + "; " + interval(dg[1]));
+                Table t = new Table("test", "t", "df", "p", "difference", "CI", "d", "g");
+                t.row(r.kind() + " " + alternative, num(r.t()), num(r.df()), num(r.p()),
+                        num(r.meanDifference()), "[" + num(r.ciLow()) + ", " + num(r.ciHigh()) + "]", num(r.cohensD()), num(r.hedgesG()));
+                System.out.print(t);
+                boolean significant = r.p() < in.alpha;
+                System.out.println(in.verdict(names.get(0) + " vs " + names.get(1) + " on " + in.value, significant,
+                        String.format(Locale.ROOT, "%s t(%s) = %s, %s, Hedges' g = %s%s", capital(r.kind()), num(r.df()), num(r.t()),
+                                pValue(r.p()), num(r.hedgesG()), significant ? "" : "; with n = " + a.length + " and " + b.length
+                                        + " the test detects differences of " + num(mde) + " or more at 80% power")));
+            });
         }
 
         private static String capital(String s) {
@@ -434,16 +578,15 @@ final class StatsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Map<String, double[]> g = GroupedCsv.read(in.csv, in.value, in.group, null).values();
+            Map<String, double[]> g = in.groups();
             RankTests.Result r = RankTests.kruskalWallis(g);
-            if (in.json) {
-                System.out.print(Json.write(r));
-                return 0;
-            }
-            printSummary(g);
-            System.out.println(in.verdict(in.group + " on " + in.value, r.p() < in.alpha, String.format(Locale.ROOT,
-                    "Kruskal-Wallis H(%s) = %s, %s", num(r.df()), num(r.statistic()), pValue(r.p()))));
-            return 0;
+            Map<String, Object> out = in.result(g);
+            out.put("test", r);
+            return in.emit(out, () -> {
+                printSummary(g);
+                System.out.println(in.verdict(in.group + " on " + in.value, r.p() < in.alpha, String.format(Locale.ROOT,
+                        "Kruskal-Wallis H(%s) = %s, %s", num(r.df()), num(r.statistic()), pValue(r.p()))));
+            });
         }
     }
 
@@ -459,17 +602,16 @@ final class StatsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Map<String, double[]> g = GroupedCsv.read(in.csv, in.value, in.group, null).values();
+            Map<String, double[]> g = in.groups();
             List<String> names = in.twoGroups(g, "Mann-Whitney");
             RankTests.Result r = RankTests.mannWhitney(g.get(names.get(0)), g.get(names.get(1)), Alternative.parse(alternative));
-            if (in.json) {
-                System.out.print(Json.write(r));
-                return 0;
-            }
-            printSummary(g);
-            System.out.println(in.verdict(names.get(0) + " vs " + names.get(1) + " on " + in.value, r.p() < in.alpha,
-                    String.format(Locale.ROOT, "Mann-Whitney U = %s, %s (%s)", num(r.statistic()), pValue(r.p()), r.kind())));
-            return 0;
+            Map<String, Object> out = in.result(g);
+            out.put("test", r);
+            return in.emit(out, () -> {
+                printSummary(g);
+                System.out.println(in.verdict(names.get(0) + " vs " + names.get(1) + " on " + in.value, r.p() < in.alpha,
+                        String.format(Locale.ROOT, "Mann-Whitney U = %s, %s (%s)", num(r.statistic()), pValue(r.p()), r.kind())));
+            });
         }
     }
 }

@@ -4,7 +4,9 @@ import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.signkit.core.BadInputException;
@@ -60,13 +62,18 @@ final class StatsMcNemar implements Callable<Integer> {
         }
         McNemar.Result r = chi2 ? McNemar.chiSquare(onlyA, onlyB) : McNemar.exact(onlyA, onlyB);
         if (json) {
-            System.out.print(Json.write(r));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("only_a", onlyA);
+            out.put("only_b", onlyB);
+            out.put("df", chi2 ? 1.0 : Double.NaN);
+            out.put("test", r);
+            System.out.print(Json.write(out));
             return 0;
         }
         System.out.printf(Locale.ROOT, "only %s right: %d, only %s right: %d%n", a, onlyA, b, onlyB);
         System.out.println(String.format(Locale.ROOT, "%s vs %s: %s, McNemar %s, %s", a, b,
-                r.p() < alpha ? "significant" : "not significant", chi2 ? "chi2(1) = " + StatsCommand.num(r.statistic()) : "exact",
-                StatsCommand.pValue(r.p())));
+                r.p() < alpha ? "significant" : "not significant at alpha = " + StatsCommand.num(alpha),
+                chi2 ? "chi2(1) = " + StatsCommand.num(r.statistic()) : "exact", StatsCommand.pValue(r.p())));
         return 0;
     }
 

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +43,11 @@ class StatsCommandTest {
         String out = run(0, "stats", "anova", "--csv", trials().toString(), "--value", "val_accuracy", "--group", "augmentation");
         assertTrue(out.contains("welch") && out.contains("brown-forsythe"), out);
         String last = out.strip().lines().reduce((a, b) -> b).orElse("");
-        assertEquals("augmentation on val_accuracy: significant, classic F(2, 6) = 34.32, p = 0.0005, eta^2 = 0.9196", last);
+        // The verdict is the planned-test rule's: Welch's F by default (the classic F stays in the table).
+        assertEquals("val_accuracy differs between conditions (Welch's ANOVA F(2, 3.866) = 40.25, p = 0.0026 < 0.05); highest mean:"
+                + " geometric; pairs that differ (Games-Howell): geometric > none (adjusted p = 0.0019), geometric > intensity"
+                + " (adjusted p = 0.0225)", last);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("classic ") && l.contains(" 34.32 ")), out);
     }
 
     @Test
@@ -82,7 +87,7 @@ class StatsCommandTest {
                 + "1,B,0.90\n2,B,0.91\n3,B,0.915\n4,B,0.92\n");
         out = run(0, "stats", "resampled-t", "--csv", splits.toString(), "--value", "acc", "--group", "model",
                 "--paired-by", "split", "--n-train", "800", "--n-test", "200");
-        assertTrue(out.strip().endsWith("A vs B on acc: not significant, corrected resampled t(3) = 2.593, p = 0.0809, mean difference 0.01375"), out);
+        assertTrue(out.strip().endsWith("A vs B on acc: not significant at alpha = 0.05, corrected resampled t(3) = 2.593, p = 0.0809, mean difference 0.01375"), out);
         StringBuilder items = new StringBuilder("item,a_right,b_right\n");
         for (int i = 0; i < 40; i++) {
             items.append(i).append(',').append(i < 30 ? 1 : 0).append(',').append(i < 18 || i >= 38 ? 1 : 0).append('\n');
@@ -101,5 +106,76 @@ class StatsCommandTest {
         assertTrue(out.contains("no column 'acc'"), out);
         out = run(2, "stats", "ttest", "--csv", trials().toString(), "--value", "val_accuracy", "--group", "augmentation");
         assertTrue(out.contains("exactly 2 groups"), out);
+    }
+
+    /** Every number a subcommand prints as text is among the numbers of its --json output (labels like eta^2 or 95% aside). */
+    @Test
+    void everyNumberTheTextShowsIsInTheJson() throws Exception {
+        Path t = trials().toAbsolutePath();
+        Path two = Files.writeString(dir.resolve("two.csv"), String.join("\n", Files.readAllLines(t).stream()
+                .filter(l -> !l.contains("intensity")).toList()) + "\n");
+        StringBuilder fps = new StringBuilder("Arch,Batch,val_accuracy\n");
+        double[] y = {0.951, 0.948, 0.955, 0.962, 0.958, 0.965, 0.944, 0.940, 0.949, 0.930, 0.937, 0.933, 0.952, 0.949, 0.957, 0.938, 0.935, 0.941};
+        for (int i = 0; i < y.length; i++) {
+            fps.append(i < 9 ? "big" : "small").append(',').append(new String[] {"x", "y", "z"}[(i % 9) / 3]).append(',').append(y[i]).append('\n');
+        }
+        Path fac = Files.writeString(dir.resolve("factors.csv"), fps.toString());
+        StringBuilder items = new StringBuilder("item,a_right,b_right\n");
+        for (int i = 0; i < 40; i++) {
+            items.append(i).append(',').append(i < 30 ? 1 : 0).append(',').append(i < 18 || i >= 38 ? 1 : 0).append('\n');
+        }
+        Path mc = Files.writeString(dir.resolve("items.csv"), items.toString());
+        String[] common = {"--csv", t.toString(), "--value", "val_accuracy", "--group", "augmentation"};
+        String[] pair = {"--csv", two.toString(), "--value", "val_accuracy", "--group", "augmentation"};
+        List<String[]> commands = List.of(
+                concat(new String[] {"stats", "anova"}, common),
+                concat(new String[] {"stats", "compare"}, common),
+                concat(new String[] {"stats", "compare", "--block", "seed", "--test", "ttest", "--margin", "0.05"}, pair),
+                concat(new String[] {"stats", "tukey", "--method", "games-howell"}, common),
+                concat(new String[] {"stats", "tukey"}, common),
+                concat(new String[] {"stats", "pairwise"}, common),
+                concat(new String[] {"stats", "ttest"}, pair),
+                concat(new String[] {"stats", "ttest", "--kind", "paired", "--paired-by", "seed", "--alternative", "greater"}, pair),
+                concat(new String[] {"stats", "shapiro"}, common),
+                concat(new String[] {"stats", "kruskal"}, common),
+                concat(new String[] {"stats", "mannwhitney"}, pair),
+                concat(new String[] {"stats", "resampled-t", "--paired-by", "seed", "--n-train", "80", "--n-test", "20"}, pair),
+                new String[] {"stats", "twoway", "--csv", fac.toString(), "--value", "val_accuracy", "--group", "Arch", "--group2", "Batch"},
+                new String[] {"stats", "mcnemar", "--csv", mc.toString(), "--a", "a_right", "--b", "b_right", "--chi2"});
+        for (String[] c : commands) {
+            String text = run(0, c);
+            List<Double> numbers = new java.util.ArrayList<>();
+            collect(org.signkit.core.Json.mapper().readTree(run(0, concat(c, new String[] {"--json"}))), numbers);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w^.])[-+]?\\d+(?:\\.\\d+)?(?:e[-+]?\\d+)?(?![\\w%.])")
+                    .matcher(text.replace(dir.toString(), ""));
+            int checked = 0;
+            while (m.find()) {
+                String token = m.group();
+                double x = Double.parseDouble(token);
+                String mantissa = token.contains("e") ? token.substring(0, token.indexOf('e')) : token;
+                int decimals = mantissa.contains(".") ? mantissa.length() - mantissa.indexOf('.') - 1 : 0;
+                double half = 0.5 * Math.pow(10, -decimals) * (token.contains("e") ? Math.pow(10, Math.floor(Math.log10(Math.abs(x)))) : 1);
+                boolean found = numbers.stream().anyMatch(v -> Math.abs(v - x) <= half * (1 + 1e-9) + 1e-15
+                        || Math.abs(Math.abs(v) - Math.abs(x)) <= half * (1 + 1e-9) + 1e-15);
+                assertTrue(found, String.join(" ", c) + ": '" + token + "' is printed but not in the JSON\n" + text);
+                checked++;
+            }
+            assertTrue(checked > 3, String.join(" ", c) + " printed too few numbers to check:\n" + text);
+        }
+        String twoway = run(0, commands.get(12));
+        assertTrue(twoway.contains("Arch x Batch") && twoway.lines().anyMatch(l -> l.startsWith("Arch ")) && !twoway.contains("rchrch"), twoway);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static void collect(com.fasterxml.jackson.databind.JsonNode n, List<Double> out) {
+        if (n.isNumber()) {
+            out.add(n.asDouble());
+        }
+        n.elements().forEachRemaining(e -> collect(e, out));
     }
 }

@@ -76,15 +76,19 @@ public final class ExperimentRunner {
         List<Trial> trials = new ArrayList<>();
         for (int r = 1; r <= spec.repeats(); r++) {
             for (ExperimentSpec.Condition c : spec.conditions()) {
-                trials.add(new Trial(c.name() + "-r" + r, c, r, seed(spec.seed(), c.name(), r)));
+                trials.add(new Trial(c.name() + "-r" + r, c, r, seed(spec.seed(), r)));
             }
         }
         return trials;
     }
 
-    /** A trial's seed: from the base seed, the condition's name and the repeat, never from the run order. */
-    public static long seed(long base, String condition, int repeat) {
-        String h = Checksums.sha256(base + "/" + condition + "/" + repeat);
+    /**
+     * A trial's seed: from the base seed and the repeat, never from the run order, and the same in every
+     * condition. A repeat is then a block (same initialisation, split and data order in each condition), which
+     * lets the analysis pair the conditions' trials.
+     */
+    public static long seed(long base, int repeat) {
+        String h = Checksums.sha256(base + "/repeat/" + repeat);
         return Long.parseLong(h.substring(0, 12), 16);
     }
 
@@ -130,7 +134,7 @@ public final class ExperimentRunner {
                 record = new TrialRecord(spec.name(), spec.profile(), t.id(), t.condition().name(), t.repeat(), t.seed(),
                         config.hash(), null, TrialRecord.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(),
                         Map.of(), List.of(), (System.nanoTime() - t0) / 1e9, Instant.now().toString(), Provenance.current(),
-                        Map.of());
+                        Map.of(), Map.of());
             }
             records.append(record);
             done.put(t.id(), record);
@@ -175,9 +179,16 @@ public final class ExperimentRunner {
                 metrics.put(name, m.get(name));
             }
         }
+        Map<String, TrialRecord.SplitScore> splits = new LinkedHashMap<>();
+        if (card.test() != null) {
+            splits.put("test", TrialRecord.SplitScore.of(card.test(), t.seed()));
+        }
+        if (card.validation() != null) {
+            splits.put("validation", TrialRecord.SplitScore.of(card.validation(), t.seed()));
+        }
         return new TrialRecord(spec.name(), spec.profile(), t.id(), t.condition().name(), t.repeat(), t.seed(), config.hash(),
                 frames.sha256(), TrialRecord.OK, null, metrics, card.epochs(), seconds, Instant.now().toString(),
-                card.provenance(), card.versions());
+                card.provenance(), card.versions(), splits);
     }
 
     private static void put(Map<String, Double> m, String split, ClassificationReport r) {

@@ -13,6 +13,12 @@ import org.signkit.core.Json;
 import org.signkit.core.SplitStrategy;
 import org.signkit.hands.HandsMethod;
 import org.signkit.hands.SigningSpace;
+import org.signkit.stats.Alternative;
+import org.signkit.stats.Claim;
+import org.signkit.stats.Comparison;
+import org.signkit.stats.Corrections;
+import org.signkit.stats.TestPlan;
+import org.signkit.stats.VarianceRule;
 import org.signkit.train.ModelSpec;
 import org.signkit.train.TrainingConfig;
 
@@ -126,29 +132,24 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
     /**
      * A test of the analysis plan.
      *
-     * @param test        {@code anova} (one-way, with Tukey HSD pairs), {@code ttest} (Welch, two groups) or
-     *                    {@code pairwise} (Welch t-tests between all pairs, corrected)
+     * @param test        what is compared: {@code anova} (all conditions, then post-hoc pairs), {@code ttest} (two
+     *                    conditions) or {@code pairwise} (every pair, corrected); {@link TestPlan} picks the test
      * @param metric      the metric tested
      * @param groups      the conditions compared (empty: all)
      * @param alpha       significance level
      * @param correction  p-value correction of pairwise families
      * @param alternative {@code two-sided}, {@code greater} or {@code less} (t-test: first vs second group)
+     * @param variances   {@code welch} (default) or {@code classic}
      * @param claim       the study's claim this test checks, or null
      */
-    public record PlannedTest(String test, String metric, List<String> groups, double alpha, String correction,
-                              String alternative, Claim claim) {
-    }
+    public record PlannedTest(Comparison test, String metric, List<String> groups, double alpha, Corrections correction,
+                              Alternative alternative, VarianceRule variances, Claim claim) {
 
-    /**
-     * A claim of the study, checked against a test's outcome.
-     *
-     * @param kind      {@code best} (group has the highest mean and the test is significant),
-     *                  {@code greater} (first group significantly above the second) or
-     *                  {@code no-difference} (the test finds none)
-     * @param groups    the groups the claim names
-     * @param statement the claim in words
-     */
-    public record Claim(String kind, List<String> groups, String statement) {
+        /** The plan that runs this test: a no-difference claim brings its margin, so TOST runs beside it. */
+        public TestPlan plan() {
+            double margin = claim != null && claim.kind() == Claim.Kind.NO_DIFFERENCE ? claim.margin() : Double.NaN;
+            return new TestPlan(test, alpha, alternative, correction, variances, margin);
+        }
     }
 
     private static final Set<String> TOP = Set.of("name", "question", "dataset", "validation", "signs", "frames",
@@ -366,8 +367,9 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         }
         List<String> names = conditions.stream().map(Condition::name).toList();
         for (SpecNode t : n.list()) {
-            Map<String, SpecNode> m = t.mapping(Set.of("test", "metric", "groups", "alpha", "correction", "alternative", "claim"));
-            String test = SpecNode.child(m, t, "test").choice("anova", List.of("anova", "ttest", "pairwise"));
+            Map<String, SpecNode> m = t.mapping(Set.of("test", "metric", "groups", "alpha", "correction", "alternative", "variances",
+                    "claim"));
+            Comparison comparison = Comparison.parse(SpecNode.child(m, t, "test").choice("anova", List.of("anova", "ttest", "pairwise")));
             SpecNode metricNode = SpecNode.child(m, t, "metric");
             String metric = metricNode.choice("validation_accuracy", METRICS);
             if (!metrics.contains(metric)) {
@@ -379,25 +381,37 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
                 continue;
             }
             List<String> groups = groupList(groupsNode, names);
-            if (test.equals("ttest") && groups.size() != 2) {
+            if (comparison == Comparison.TWO_GROUPS && groups.size() != 2) {
                 throw SpecNode.child(m, t, "groups").error("a t-test compares exactly two groups", "list two condition names");
             }
             Claim claim = null;
             SpecNode claimNode = SpecNode.child(m, t, "claim");
             if (claimNode.present()) {
-                Map<String, SpecNode> cm = claimNode.mapping(Set.of("kind", "groups", "statement"));
+                Map<String, SpecNode> cm = claimNode.mapping(Set.of("kind", "groups", "statement", "margin"));
                 SpecNode claimGroups = SpecNode.child(cm, claimNode, "groups");
                 if (subset && claimGroups.present()
                         && !names.containsAll(claimGroups.list().stream().map(SpecNode::required).toList())) {
                     continue;
                 }
-                claim = new Claim(SpecNode.child(cm, claimNode, "kind").choice("best", List.of("best", "greater", "no-difference")),
-                        groupList(claimGroups, names),
-                        SpecNode.child(cm, claimNode, "statement").text(""));
+                Claim.Kind kind = Claim.Kind.parse(SpecNode.child(cm, claimNode, "kind").choice("best",
+                        List.of("best", "greater", "no-difference")));
+                SpecNode marginNode = SpecNode.child(cm, claimNode, "margin");
+                if (kind == Claim.Kind.NO_DIFFERENCE && !marginNode.present()) {
+                    throw claimNode.error("a no-difference claim needs claim.margin: the largest difference that still counts as"
+                            + " none", "add e.g. 'margin: 0.05' (accuracy points); it is tested by TOST");
+                }
+                claim = new Claim(kind, groupList(claimGroups, names), SpecNode.child(cm, claimNode, "statement").text(""),
+                        marginNode.present() ? marginNode.number(Double.NaN, 1e-9, 1) : Double.NaN);
             }
-            out.add(new PlannedTest(test, metric, groups, SpecNode.child(m, t, "alpha").number(0.05, 1e-6, 0.5),
-                    SpecNode.child(m, t, "correction").choice("holm", List.of("holm", "bonferroni", "bh", "none")),
-                    SpecNode.child(m, t, "alternative").choice("two-sided", List.of("two-sided", "greater", "less")), claim));
+            Alternative alternative = Alternative.parse(SpecNode.child(m, t, "alternative").choice("two-sided",
+                    List.of("two-sided", "greater", "less")));
+            if (comparison != Comparison.TWO_GROUPS && alternative != Alternative.TWO_SIDED) {
+                throw SpecNode.child(m, t, "alternative").error("a one-sided alternative needs 'test: ttest'", "remove it or use ttest");
+            }
+            out.add(new PlannedTest(comparison, metric, groups, SpecNode.child(m, t, "alpha").number(0.05, 1e-6, 0.5),
+                    Corrections.parse(SpecNode.child(m, t, "correction").choice("holm", List.of("holm", "bonferroni", "bh", "none"))),
+                    alternative, SpecNode.child(m, t, "variances").choice("welch", List.of("welch", "classic")).equals("classic")
+                            ? VarianceRule.CLASSIC : VarianceRule.WELCH, claim));
         }
         return out;
     }

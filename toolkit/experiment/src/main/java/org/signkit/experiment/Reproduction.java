@@ -67,22 +67,29 @@ public record Reproduction(Path experiments, String profile, Path out) {
                 .generate(dataset, (job, reused, done, total) -> { });
     }
 
+    /** How the claims column reads, for the summary page and the HTML index alike. */
+    public static final String CLAIMS_KEY = "Each verdict comes from the experiment's planned test (the rule is in every"
+            + " analysis). A claim of a difference is *agree* or *disagree* only on a significant result, else *inconclusive*"
+            + " with the smallest difference the design detects (MDE, 80% power); a claim of no difference is tested by TOST"
+            + " against its margin: *equivalent*, *not equivalent* or *undecided*. A non-significant p-value never agrees.";
+
     /** The summary page: each claim of the study beside this run's verdict. */
     public static String summary(List<Outcome> outcomes, double seconds) {
         StringBuilder md = new StringBuilder("# Reproduction of Carneiro et al. (2021)\n\n");
-        md.append(String.format(Locale.ROOT, "Profile `%s`; %d experiments in %.1f minutes. Each verdict comes from the "
-                + "experiment's planned test; *agree* / *disagree* need a significant result (or, for a claim of no "
-                + "difference, its absence), *inconclusive* means the test could not decide.%n%n",
-                outcomes.isEmpty() ? "-" : outcomes.get(0).spec().profile(), outcomes.size(), seconds / 60));
-        md.append("| experiment | the study's claim | this run's verdict | agreement |\n|---|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "Profile `%s`; %d experiments in %.1f minutes. %s%n%n",
+                outcomes.isEmpty() ? "-" : outcomes.get(0).spec().profile(), outcomes.size(), seconds / 60, CLAIMS_KEY));
+        md.append("| experiment | the study's claim | this run's verdict | claim |\n|---|---|---|---|\n");
         for (Outcome o : outcomes) {
             for (Analysis.TestOutcome t : o.analysis().tests()) {
                 if (t.claim() != null) {
                     md.append("| [").append(o.spec().name()).append("](").append(o.spec().name()).append("/analysis.md) | ")
-                            .append(t.claim()).append(" | ").append(t.verdict()).append(" | **").append(t.agreement())
-                            .append("** |\n");
+                            .append(t.test().claim().statement()).append(" | ").append(t.verdict().wording()).append(" | **")
+                            .append(t.claim().label()).append("** |\n");
                 }
             }
+        }
+        for (Outcome o : outcomes) {
+            o.analysis().warnings().forEach(w -> md.append("\n> **Warning** (").append(o.spec().name()).append("): ").append(w).append('\n'));
         }
         md.append("\n## Results\n\n");
         for (Outcome o : outcomes) {

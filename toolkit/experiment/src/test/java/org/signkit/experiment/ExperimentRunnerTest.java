@@ -66,12 +66,19 @@ class ExperimentRunnerTest {
         assertTrue(a.stream().allMatch(TrialRecord::ok), a.toString());
         assertEquals(outcomes(a), outcomes(b));
         assertTrue(a.get(0).metrics().containsKey("validation_accuracy"));
-        assertTrue(a.stream().map(TrialRecord::seed).distinct().count() == 4, "every trial has its own seed");
+        // A repeat is a block: one seed in every condition, another in the next repeat.
+        assertEquals(2, a.stream().map(TrialRecord::seed).distinct().count(), a.toString());
+        assertTrue(a.stream().allMatch(r -> r.seed() == ExperimentRunner.seed(s.seed(), r.repeat())));
 
         Analysis analysis = Analysis.of(s, a);
         analysis.write(dir.resolve("run-a"));
         assertEquals(2, analysis.summaries().get("test_accuracy").get(0).n());
-        assertTrue(List.of("agree", "disagree", "inconclusive").contains(analysis.tests().get(0).agreement()));
+        assertTrue(analysis.blocked());
+        // Two repeats are too few for any planned test: not computable, and the claim undecided, never "agree".
+        assertEquals(org.signkit.stats.Verdict.Outcome.NOT_COMPUTABLE, analysis.tests().get(0).verdict().outcome());
+        assertEquals(org.signkit.stats.Claim.Agreement.UNDECIDED, analysis.tests().get(0).claim().agreement());
+        assertTrue(analysis.trials().get(0).splits().get("test").accuracy().ciLow()
+                <= analysis.trials().get(0).splits().get("test").accuracy().estimate());
         String md = Files.readString(dir.resolve("run-a/analysis.md"));
         assertTrue(md.contains("| none | 2 |") && md.contains("Study's claim"), md);
         assertTrue(Files.readString(dir.resolve("run-a/results.csv")).startsWith("metric,condition,n,mean,sd"));

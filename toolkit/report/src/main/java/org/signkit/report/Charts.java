@@ -27,10 +27,17 @@ public final class Charts {
     private Charts() {
     }
 
-    /** Mean per condition with its 95% CI as error bars, and every trial's value as a dot. */
-    public static String means(String metric, List<GroupSummary> summaries, Map<String, double[]> values) throws IOException {
+    /**
+     * Mean per condition with its 95% CI as error bars, every trial's value as a dot, and the chance level as a
+     * line when {@code chance} is a number (then the axis is the whole [0, 1] of a proportion).
+     */
+    public static String means(String metric, List<GroupSummary> summaries, Map<String, double[]> values, double chance)
+            throws IOException {
         CategoryChart c = new CategoryChartBuilder().width(640).height(360).title(metric + ": mean, 95% CI, trials")
                 .yAxisTitle(metric).build();
+        if (!Double.isNaN(chance)) {
+            c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        }
         c.getStyler().setOverlapped(true);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         List<String> names = summaries.stream().map(GroupSummary::group).toList();
@@ -41,6 +48,10 @@ public final class Charts {
             errors.add(Double.isNaN(s.ciHigh()) ? 0 : s.ciHigh() - s.mean());
         }
         c.addSeries("mean", names, means, errors);
+        if (!Double.isNaN(chance)) {
+            c.addSeries("chance", names, names.stream().map(n -> chance).toList()).setChartCategorySeriesRenderStyle(
+                    org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line).setMarker(SeriesMarkers.NONE);
+        }
         int maxTrials = values.values().stream().mapToInt(v -> v.length).max().orElse(0);
         for (int t = 0; t < maxTrials; t++) {
             List<String> xs = new ArrayList<>();

@@ -23,15 +23,15 @@ import org.signkit.experiment.TrialRecords;
 import org.signkit.explain.ExplainJob;
 import org.signkit.explain.Gallery;
 import org.signkit.stats.GroupSummary;
-import org.signkit.stats.OneWayAnova;
-import org.signkit.stats.ShapiroWilk;
+import org.signkit.stats.TestPlan;
+import org.signkit.stats.Verdict;
 import org.signkit.train.ModelCard;
 
 /**
  * One experiment's report: a single self-contained HTML page (styles inline, plots as PNG data URIs, no
  * scripts, fonts or external links) with what was run, the data, the environment, the results per metric
- * (mean ± SD, 95% CI, n, per-trial values), the planned tests with assumption checks and verdicts, the
- * plots, and the explanation gallery when the run folder has one ({@code explain/explanations.json});
+ * (mean ± SD, 95% CI, n, per-trial values and bootstrap CIs), warnings (near chance, one class predicted,
+ * an underpowered design), the planned tests as {@link TestPlan} decided them, the plots with the chance line, and the explanation gallery when the run folder has one ({@code explain/explanations.json});
  * {@code results.csv} and {@code summary.md} are written beside it.
  *
  * @param run the run folder ({@code spec.json}, {@code records.jsonl}, {@code trials/})
@@ -69,6 +69,7 @@ public record ExperimentReport(Path run) {
         StringBuilder h = new StringBuilder();
         h.append("<h1>").append(escape(s.name())).append(" <small>(").append(escape(s.profile())).append(")</small></h1>");
         h.append("<p>").append(escape(s.question())).append("</p>");
+        a.warnings().forEach(w -> h.append(Html.warning(w)));
 
         h.append("<h2>What was run</h2>");
         List<List<String>> cond = new ArrayList<>();
@@ -110,31 +111,21 @@ public record ExperimentReport(Path run) {
             h.append("<h3>").append(escape(e.getKey())).append("</h3>")
                     .append(Html.table(List.of("condition", "n", "mean ± SD", "95% CI", "trials"), rows))
                     .append("<img alt=\"").append(escape(e.getKey())).append(" by condition\" src=\"")
-                    .append(Charts.means(e.getKey(), e.getValue(), a.values().get(e.getKey()))).append("\">");
+                    .append(Charts.means(e.getKey(), e.getValue(), a.values().get(e.getKey()),
+                            e.getKey().endsWith("accuracy") ? a.chance() : Double.NaN)).append("\">");
         }
+        h.append(perTrial(a));
         if (!a.missing().isEmpty()) {
             h.append("<p><b>Missing trials</b> (not in the statistics): ").append(escape(String.join(", ", a.missing()))).append("</p>");
             a.failures().forEach((id, err) -> h.append("<p><code>").append(escape(id)).append("</code>: ").append(escape(err)).append("</p>"));
         }
 
-        h.append("<h2>Statistics</h2>");
+        h.append("<h2>Statistics</h2><p>").append(a.blocked()
+                ? "Each repeat shares its seed, split and data order across conditions, so the tests pair trials by repeat."
+                : "The trials are independent across conditions (no shared seeds).").append(" Rule: ").append(escape(TestPlan.RULE))
+                .append("</p>");
         for (Analysis.TestOutcome o : a.tests()) {
-            h.append("<h3>").append(escape(o.test().test())).append(" on ").append(escape(o.test().metric()))
-                    .append(o.test().groups().isEmpty() ? "" : " (" + escape(String.join(" vs ", o.test().groups())) + ")")
-                    .append("</h3>");
-            h.append(Html.table(List.of("statistic", "p", "effect size", "alpha", "alternative"), List.of(List.of(o.statistic(),
-                    Html.p(o.p()), o.effect(), Double.toString(o.test().alpha()), o.test().alternative()))));
-            if (!o.pairs().isEmpty()) {
-                List<List<String>> pr = new ArrayList<>();
-                o.pairs().forEach(p -> pr.add(List.of(p.first(), p.second(), Html.num(p.difference()), Html.p(p.pAdjusted()))));
-                h.append(Html.table(List.of("first", "second", "difference", o.test().test().equals("ttest") ? "p" : "adjusted p"), pr));
-            }
-            h.append(assumptions(o, a.values().get(o.test().metric())));
-            h.append("<p><b>Verdict:</b> ").append(escape(o.verdict())).append("</p>");
-            if (o.claim() != null) {
-                h.append("<p>The study's claim: <i>").append(escape(o.claim())).append("</i> → <span class=\"")
-                        .append(o.agreement()).append("\">").append(o.agreement()).append("</span></p>");
-            }
+            h.append(test(o));
         }
 
         h.append("<h2>Training curves</h2>");
@@ -219,29 +210,58 @@ public record ExperimentReport(Path run) {
         return Html.table(List.of("", ""), rows);
     }
 
-    private static String assumptions(Analysis.TestOutcome o, Map<String, double[]> values) {
-        if (Double.isNaN(o.p())) {
+    /** One planned test as {@link TestPlan} decided it: rendered, never recomputed. */
+    private static String test(Analysis.TestOutcome o) {
+        Verdict v = o.verdict();
+        StringBuilder h = new StringBuilder("<h3>").append(escape(o.test().test().id())).append(" on ").append(escape(o.test().metric()))
+                .append(o.test().groups().isEmpty() ? "" : " (" + escape(String.join(" vs ", o.test().groups())) + ")").append("</h3>");
+        if (v.statistic() != null) {
+            h.append(Html.table(List.of("test", "statistic", "p", "effect size [95% CI]", "alpha", "alternative", "why this test"),
+                    List.of(List.of(v.test(), v.statistic().text(), Html.p(v.p()), v.effect() == null ? "–" : v.effect().name() + " = "
+                            + Html.num(v.effect().estimate()) + " [" + Html.num(v.effect().ciLow()) + ", " + Html.num(v.effect().ciHigh()) + "]",
+                            Double.toString(o.test().alpha()), o.test().alternative().name().toLowerCase(java.util.Locale.ROOT), v.rule()))));
+        }
+        if (!v.pairs().isEmpty()) {
+            List<List<String>> pr = new ArrayList<>();
+            v.pairs().forEach(p -> pr.add(List.of(p.first(), p.second(), Html.num(p.difference()), "[" + Html.num(p.ciLow()) + ", "
+                    + Html.num(p.ciHigh()) + "]", Html.p(p.p()), Html.p(p.pAdjusted()))));
+            h.append(Html.table(List.of("first", "second", "difference", "95% CI", "p", "adjusted p"), pr));
+        }
+        if (!v.checks().isEmpty()) {
+            List<List<String>> cr = new ArrayList<>();
+            v.checks().forEach(c -> cr.add(List.of(c.check(), c.group(), Html.num(c.statistic()), Html.p(c.p()), c.finding())));
+            h.append("<p>Assumption checks and design:</p>").append(Html.table(List.of("check", "condition", "statistic", "p", "finding"), cr));
+        }
+        if (v.power() != null) {
+            h.append("<p>Power: the design detects differences of ").append(Html.num(v.power().mde()))
+                    .append(" or more at 80% power; TOST could show equivalence for margins of ").append(Html.num(v.power().equivalenceMargin()))
+                    .append(" or more (").append(escape(v.power().basis())).append(").</p>");
+        }
+        h.append("<p><b>Verdict:</b> ").append(escape(v.wording())).append("</p>");
+        if (o.claim() != null) {
+            h.append("<p>The study's claim: <i>").append(escape(o.test().claim().statement())).append("</i> → <span class=\"")
+                    .append(Html.agreementClass(o.claim().agreement())).append("\">").append(escape(o.claim().label())).append("</span>: ")
+                    .append(escape(o.claim().reason())).append(o.claim().decidable() ? "" : " (the design could not decide it)").append("</p>");
+        }
+        return h.toString();
+    }
+
+    /** Per trial: frame and take (vote) accuracy with bootstrap CIs over takes, and how many classes it predicted. */
+    private static String perTrial(Analysis a) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Analysis.TrialScores t : a.trials()) {
+            t.splits().forEach((split, sc) -> rows.add(List.of(t.trial(), split, Html.num(sc.accuracy().estimate()) + " ["
+                    + Html.num(sc.accuracy().ciLow()) + ", " + Html.num(sc.accuracy().ciHigh()) + "]", Html.num(sc.takeAccuracy().estimate())
+                    + " [" + Html.num(sc.takeAccuracy().ciLow()) + ", " + Html.num(sc.takeAccuracy().ciHigh()) + "]",
+                    Integer.toString(sc.takes()), sc.predictedClasses() + " of " + sc.classes())));
+        }
+        if (rows.isEmpty()) {
             return "";
         }
-        Map<String, double[]> groups = new LinkedHashMap<>();
-        (o.test().groups().isEmpty() ? List.copyOf(values.keySet()) : o.test().groups()).forEach(g -> groups.put(g, values.get(g)));
-        StringBuilder h = new StringBuilder("<p>Assumption checks: ");
-        List<String> notes = new ArrayList<>();
-        for (Map.Entry<String, double[]> e : groups.entrySet()) {
-            double[] v = e.getValue();
-            if (v.length >= 3 && java.util.Arrays.stream(v).distinct().count() > 1) {
-                notes.add("Shapiro–Wilk " + e.getKey() + " p = " + Html.p(ShapiroWilk.test(v).p()));
-            }
-        }
-        if (notes.isEmpty()) {
-            notes.add("normality not testable with fewer than 3 trials per condition");
-        }
-        try {
-            notes.add("Levene (variances) p = " + Html.p(OneWayAnova.levene(groups).p()));
-        } catch (RuntimeException e) {
-            notes.add("Levene not computable (" + e.getMessage() + ")");
-        }
-        return h.append(escape(String.join("; ", notes))).append(".</p>").toString();
+        return "<h3>Per trial</h3><p>95% CIs from a bootstrap over takes (the frames of one take are not independent)"
+                + (Double.isNaN(a.chance()) ? "" : "; chance accuracy " + Html.num(a.chance())) + ".</p>"
+                + Html.table(List.of("trial", "split", "frame accuracy [95% CI]", "take (vote) accuracy [95% CI]", "takes",
+                "classes predicted"), rows);
     }
 
     private String confusions(Loaded l, Map<String, ModelCard> cards) throws IOException {

@@ -66,17 +66,20 @@ public final class RunReport {
 
     private static String index(List<Reproduction.Outcome> outcomes) {
         StringBuilder h = new StringBuilder("<h1>Reproduction of Carneiro et al. (2021)</h1>");
-        h.append("<p>Profile <code>").append(escape(outcomes.get(0).spec().profile())).append("</code>. Each verdict comes from the "
-                + "experiment's planned test; <i>agree</i> and <i>disagree</i> need a significant result (for a claim of no "
-                + "difference, its absence); <i>inconclusive</i> means the test could not decide.</p>");
-        h.append("<table><tr><th>experiment</th><th>the study's claim</th><th>this run's verdict</th><th>agreement</th></tr>");
+        h.append("<p>Profile <code>").append(escape(outcomes.get(0).spec().profile())).append("</code>. ")
+                .append(escape(Reproduction.CLAIMS_KEY.replace("*", ""))).append("</p>");
+        for (Reproduction.Outcome o : outcomes) {
+            o.analysis().warnings().forEach(w -> h.append(Html.warning(o.spec().name() + ": " + w)));
+        }
+        h.append("<table><tr><th>experiment</th><th>the study's claim</th><th>this run's verdict</th><th>claim</th></tr>");
         for (Reproduction.Outcome o : outcomes) {
             for (Analysis.TestOutcome t : o.analysis().tests()) {
                 if (t.claim() != null) {
                     h.append("<tr><td><a href=\"").append(escape(o.spec().name())).append("/index.html\">")
-                            .append(escape(o.spec().name())).append("</a></td><td>").append(escape(t.claim())).append("</td><td>")
-                            .append(escape(t.verdict())).append("</td><td class=\"").append(t.agreement()).append("\">")
-                            .append(t.agreement()).append("</td></tr>");
+                            .append(escape(o.spec().name())).append("</a></td><td>").append(escape(t.test().claim().statement()))
+                            .append("</td><td>").append(escape(t.verdict().wording())).append("</td><td class=\"")
+                            .append(Html.agreementClass(t.claim().agreement())).append("\">").append(escape(t.claim().label()))
+                            .append("</td></tr>");
                 }
             }
         }

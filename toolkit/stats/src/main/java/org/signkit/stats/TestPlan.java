@@ -182,7 +182,7 @@ public record TestPlan(Comparison comparison, double alpha, Alternative alternat
                 stat.value(), stat.df1(), stat.p(), stat.p(), rank ? Double.NaN : twoSided.ciLow(), rank ? Double.NaN : twoSided.ciHigh()));
         Verdict.Detectable power = new Verdict.Detectable(Power.mdeT(se, t.df(), alpha, alternative, Power.TARGET),
                 Power.equivalenceMargin(se, t.df(), alpha, Power.TARGET),
-                "t-test with the observed standard error " + Verdict.num(se) + (rank ? " (parametric approximation)" : ""));
+                "t-test with the observed standard error" + (rank ? " (parametric approximation)" : ""), se);
         Equivalence.Result eq = Double.isNaN(margin) ? null : blocked ? Equivalence.paired(a, b, margin, alpha)
                 : Equivalence.independent(a, b, margin, welch, alpha);
         boolean significant = stat.p() < alpha;
@@ -252,8 +252,8 @@ public record TestPlan(Comparison comparison, double alpha, Alternative alternat
         }
         Verdict.Detectable power = new Verdict.Detectable(Power.mdeF(variance, perGroup, k - 1, df2, alpha, Power.TARGET),
                 maxEquivalenceMargin(g, aligned, blocked, welch),
-                "F test, two means apart and the rest between them, error variance " + Verdict.num(variance)
-                        + (rank ? " (parametric approximation)" : ""));
+                "F test, two means apart and the rest between them, with the observed error variance"
+                        + (rank ? " (parametric approximation)" : ""), variance);
         Equivalence.Result eq = Double.isNaN(margin) ? null : worstEquivalence(g, aligned, blocked, welch);
         boolean significant = stat.p() < alpha;
         String testText = test + " " + stat.text() + ", p = " + Verdict.p(stat.p());
@@ -279,7 +279,7 @@ public record TestPlan(Comparison comparison, double alpha, Alternative alternat
         double df = blocked ? aligned.values().iterator().next().length - 1 : g.values().stream().mapToInt(v -> v.length).sum() - g.size();
         Verdict.Detectable power = new Verdict.Detectable(Power.mdeT(se, df, alpha / m, Alternative.TWO_SIDED, Power.TARGET),
                 maxEquivalenceMargin(g, aligned, blocked, welch),
-                "t-test at the Bonferroni level α/" + m + " with the median pair standard error " + Verdict.num(se));
+                "t-test at the Bonferroni level alpha / number of pairs, with the median pair standard error", se);
         Equivalence.Result eq = Double.isNaN(margin) ? null : worstEquivalence(g, aligned, blocked, welch);
         boolean significant = minP < alpha;
         String wording = significant ? measure + ": " + significantPairs(pairs, test)

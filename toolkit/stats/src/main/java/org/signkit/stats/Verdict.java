@@ -96,8 +96,9 @@ public record Verdict(String measure, Comparison comparison, Outcome outcome, St
      * @param mde               minimum detectable difference of means
      * @param equivalenceMargin smallest margin TOST could show equivalence for when the true difference is 0
      * @param basis             how it was computed
+     * @param spread            the observed spread it rests on: the standard error (t-tests) or the error variance (F)
      */
-    public record Detectable(double mde, double equivalenceMargin, String basis) {
+    public record Detectable(double mde, double equivalenceMargin, String basis, double spread) {
     }
 
     /** A verdict without a test: too few trials or no spread. */
@@ -119,7 +120,17 @@ public record Verdict(String measure, Comparison comparison, Outcome outcome, St
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";
         }
-        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return Long.toString((long) v);
+        }
+        // 4 significant digits, without the padding zeros of %g (0.05, not 0.05000).
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return e < 0 ? mantissa : mantissa + s.substring(e);
     }
 
     /** p-values as the verdicts print them. */

@@ -20,10 +20,35 @@ import java.util.TreeMap;
  * @param perClass   precision, recall, F1 and support per class
  * @param classes    class names, indexing the confusion matrix
  * @param confusion  counts, row = true class, column = predicted class
+ * @param perTake    each take's frames, correct frames and vote: what a bootstrap over takes resamples
  */
 public record ClassificationReport(int frames, double accuracy, int topK, double topKAccuracy, double meanLoss,
                                    double macroF1, int takes, double takeAccuracy, List<ClassMetrics> perClass, List<String> classes,
-                                   List<List<Integer>> confusion) {
+                                   List<List<Integer>> confusion, List<TakeScore> perTake) {
+
+    /**
+     * One take's score.
+     *
+     * @param take    take id
+     * @param frames  its frames scored
+     * @param correct of them, classified correctly
+     * @param voted   whether its mean predicted probability peaks at the true class
+     */
+    public record TakeScore(String take, int frames, int correct, boolean voted) {
+    }
+
+    /** Number of classes predicted for at least one frame: 1 means the model answers one class throughout. */
+    public int predictedClasses() {
+        int n = 0;
+        for (int col = 0; col < classes.size(); col++) {
+            int sum = 0;
+            for (List<Integer> row : confusion) {
+                sum += row.get(col);
+            }
+            n += sum > 0 ? 1 : 0;
+        }
+        return n;
+    }
 
     /**
      * One class's scores; precision or recall of a class never predicted / never present is 0.
@@ -49,6 +74,7 @@ public record ClassificationReport(int frames, double accuracy, int topK, double
         int[][] confusion = new int[c][c];
         int inTopK = 0;
         double loss = 0;
+        boolean[] right = new boolean[truth.length];
         for (int i = 0; i < truth.length; i++) {
             float[] p = probabilities[i];
             int best = 0;
@@ -62,6 +88,7 @@ public record ClassificationReport(int frames, double accuracy, int topK, double
                 }
             }
             confusion[truth[i]][best]++;
+            right[i] = best == truth[i];
             if (higher < topK) {
                 inTopK++;
             }
@@ -92,26 +119,38 @@ public record ClassificationReport(int frames, double accuracy, int topK, double
         int n = truth.length;
         Map<String, double[]> takeSums = new TreeMap<>();
         Map<String, Integer> takeTruth = new TreeMap<>();
+        Map<String, int[]> takeCounts = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             double[] sum = takeSums.computeIfAbsent(takeOf.get(i), k -> new double[c]);
             for (int j = 0; j < c; j++) {
                 sum[j] += probabilities[i][j];
             }
             takeTruth.put(takeOf.get(i), truth[i]);
+            int[] counts = takeCounts.computeIfAbsent(takeOf.get(i), k -> new int[2]);
+            counts[0]++;
+            counts[1] += right[i] ? 1 : 0;
         }
         int takesRight = 0;
+        List<TakeScore> perTake = new ArrayList<>();
         for (Map.Entry<String, double[]> e : takeSums.entrySet()) {
-            double[] sum = e.getValue();
-            int best = 0;
-            for (int j = 1; j < c; j++) {
-                if (sum[j] > sum[best]) {
-                    best = j;
-                }
-            }
-            takesRight += best == takeTruth.get(e.getKey()) ? 1 : 0;
+            boolean voted = argmax(e.getValue()) == takeTruth.get(e.getKey());
+            takesRight += voted ? 1 : 0;
+            int[] counts = takeCounts.get(e.getKey());
+            perTake.add(new TakeScore(e.getKey(), counts[0], counts[1], voted));
         }
         int takes = takeSums.size();
         return new ClassificationReport(n, n == 0 ? 0 : (double) correct / n, topK, n == 0 ? 0 : (double) inTopK / n,
-                n == 0 ? 0 : loss / n, c == 0 ? 0 : f1Sum / c, takes, takes == 0 ? 0 : (double) takesRight / takes, per, List.copyOf(classes), rows);
+                n == 0 ? 0 : loss / n, c == 0 ? 0 : f1Sum / c, takes, takes == 0 ? 0 : (double) takesRight / takes, per, List.copyOf(classes), rows,
+                perTake);
+    }
+
+    private static int argmax(double[] v) {
+        int best = 0;
+        for (int j = 1; j < v.length; j++) {
+            if (v[j] > v[best]) {
+                best = j;
+            }
+        }
+        return best;
     }
 }
