@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.signkit.core.Json;
 import org.signkit.experiment.Analysis;
+import org.signkit.experiment.DesignPlan;
 import org.signkit.experiment.ExperimentRunner;
 import org.signkit.experiment.ExperimentSpec;
 import org.signkit.experiment.TrialRecord;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Parameters;
 /** {@code signkit experiment}: run a spec's repeated trials and analyse them. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Experiments from YAML specs (experiments/*.yaml): resumable repeated trials, then the planned tests.",
-        subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Analyse.class})
+        subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Analyse.class, ExperimentCommand.Plan.class})
 final class ExperimentCommand implements Runnable {
 
     @CommandLine.Spec
@@ -91,6 +92,58 @@ final class ExperimentCommand implements Runnable {
             Analysis a = Analysis.of(s, new TrialRecords(run.resolve(TrialRecords.FILE_NAME)).latest());
             a.write(run);
             System.out.print(a.markdown());
+            return 0;
+        }
+    }
+
+    /** {@code signkit experiment plan}. */
+    @Command(name = "plan", mixinStandardHelpOptions = true,
+            description = {"Print a spec's trial plan (conditions x repeats, one seed per repeat shared by every condition) and,",
+                    "per planned test, the repeats per condition that make the claim's margin detectable at 80% power",
+                    "(for a no-difference claim: provable by TOST). The spread: --sd, or a previous run (--run), or 0.01/0.02/0.05."})
+    static final class Plan implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "SPEC", description = "The experiment spec (YAML).")
+        Path specFile;
+
+        @Option(names = "--profile", paramLabel = "NAME", description = "A profile of the spec (quick, full).")
+        String profile;
+
+        @Option(names = "--sd", paramLabel = "S", description = "SD of a condition's trials (e.g. 0.02 accuracy).")
+        Double sd;
+
+        @Option(names = "--run", paramLabel = "DIR", description = "A previous run folder: use its observed spread per test.")
+        Path run;
+
+        @Option(names = "--margin", defaultValue = "0.05", paramLabel = "DELTA",
+                description = "The margin of tests without a claim margin. Default: ${DEFAULT-VALUE}.")
+        double margin;
+
+        @Override
+        public Integer call() throws Exception {
+            ExperimentSpec s = ExperimentSpec.load(specFile, profile);
+            Analysis previous = null;
+            if (run != null) {
+                Path specJson = run.resolve("spec.json");
+                if (!java.nio.file.Files.isRegularFile(specJson)) {
+                    throw new org.signkit.core.BadInputException(run, "no spec.json here", "give a folder written by 'signkit experiment run'");
+                }
+                previous = Analysis.of(Json.read(specJson, ExperimentSpec.class), new TrialRecords(run.resolve(TrialRecords.FILE_NAME)).latest());
+            }
+            DesignPlan p = DesignPlan.of(s, sd, previous, margin);
+            System.out.printf(Locale.ROOT, "%s (%s): %d conditions x %d repeats = %d trials%n", p.experiment(), p.profile(),
+                    p.conditions().size(), p.repeats(), p.conditions().size() * p.repeats());
+            System.out.println("conditions: " + String.join(", ", p.conditions()));
+            p.blocks().forEach((r, seed) -> System.out.println("repeat " + r + ": seed " + seed + " in every condition (a block)"));
+            Table t = new Table("test", "metric", "claim", "margin", "sd", "spread from", "design", "reach at " + p.repeats(), "repeats needed");
+            for (DesignPlan.Size z : p.sizes()) {
+                t.row(z.test(), z.metric(), z.claim().isEmpty() ? "-" : (z.equivalence() ? "(TOST) " : "") + z.claim(),
+                        StatsCommand.num(z.margin()), StatsCommand.num(z.sd()), z.sdSource(), z.design().name().toLowerCase(Locale.ROOT),
+                        StatsCommand.num(z.reachPlanned()), z.repeatsNeeded() == Integer.MAX_VALUE ? "-" : Integer.toString(z.repeatsNeeded()));
+            }
+            System.out.print(t);
+            System.out.println("reach: the smallest difference detected at 80% power (no-difference claims: the smallest margin TOST"
+                    + " shows); a claim is decidable when its reach is at most its margin.");
             return 0;
         }
     }

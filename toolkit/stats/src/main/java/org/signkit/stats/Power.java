@@ -61,13 +61,13 @@ public final class Power {
 
     /**
      * Repeats per condition for a t-test (or TOST when {@code equivalence}) to reach an MDE (or provable
-     * margin) of at most {@code margin}, given the SD; {@code Integer.MAX_VALUE} past 100000.
+     * margin) of at most {@code margin}, given the SD, from the planned tests' minimum of 3; {@code Integer.MAX_VALUE} past 100000.
      */
     public static int repeatsFor(double margin, double sd, Design design, boolean equivalence, double alpha, double power) {
         if (!(margin > 0) || !(sd > 0)) {
             throw new IllegalArgumentException("margin and SD must be positive: margin=" + margin + ", sd=" + sd);
         }
-        for (int n = 2; n <= 100000; n = n < 100 ? n + 1 : (int) (n * 1.05)) {
+        for (int n = TestPlan.MIN_TRIALS; n <= 100000; n = n < 100 ? n + 1 : (int) (n * 1.05)) {
             double se = design == Design.PAIRED ? sd / Math.sqrt(n) : sd * Math.sqrt(2.0 / n);
             double df = design == Design.PAIRED ? n - 1 : 2 * n - 2;
             double reach = equivalence ? equivalenceMargin(se, df, alpha, power) : mdeT(se, df, alpha, Alternative.TWO_SIDED, power);

@@ -57,9 +57,15 @@ public final class StudentizedRange {
         double logC = nu / 2 * Math.log(nu / 2) - Gamma.logGamma(nu / 2) + Math.log(2);
         // f(s) ds with s = e^u: 2 (ν/2)^(ν/2) / Γ(ν/2) · s^ν e^(−ν s² / 2) du.
         double[] limits = limits(nu);
-        // Below s = 1/q the range term is near 1, so the integral exceeds ~P(s < 1/q) / 2; P(s < x) falls as x^ν,
-        // so mass below (1/q) · 1e-17^(1/ν) is negligible beside it.
-        limits[0] = Math.max(limits[0], -Math.log(q) + Math.log(1e-17) / nu);
+        // Below s = m = min(1/q, 1) the range term exceeds R_k(1) > 0.4, so the integral exceeds 0.4 P(s < m): mass of s
+        // below 1e-17 of that is negligible, and cutting it keeps the panels where the integrand lives.
+        double m = Math.min(1 / q, 1);
+        double target = Math.log(0.4 * chiCdf(nu, m)) + Math.log(1e-17);
+        double lo = Math.log(m);
+        while (lo > limits[0] && Math.log(chiCdf(nu, Math.exp(lo))) > target) {
+            lo -= 0.25;
+        }
+        limits[0] = Math.max(limits[0], lo);
         double sigma = 1 / Math.sqrt(2 * nu);
         TreeSet<Double> cuts = new TreeSet<>();
         for (double u = limits[0]; u < limits[1]; u += 4) {
@@ -83,10 +89,15 @@ public final class StudentizedRange {
         return Math.min(1, p);
     }
 
+    /** P(s ≤ x) for s = √(χ²_ν / ν). */
+    private static double chiCdf(double nu, double x) {
+        return Gamma.regularizedGammaP(nu / 2, nu * x * x / 2);
+    }
+
     /** log s bounds outside which s's density holds less than e^LOG_NEGLIGIBLE of mass on each side. */
     private static double[] limits(double nu) {
         double lo = 0;
-        while (Math.log(Gamma.regularizedGammaP(nu / 2, nu * Math.exp(2 * lo) / 2)) > LOG_NEGLIGIBLE) {
+        while (Math.log(chiCdf(nu, Math.exp(lo))) > LOG_NEGLIGIBLE) {
             lo -= 0.5;
         }
         double hi = 0;
