@@ -109,7 +109,7 @@ public record Analysis(String experiment, String profile, String question, doubl
                 groups.put(g, values.get(t.metric()).get(g));
                 keys.put(g, blocks.get(t.metric()).get(g));
             }
-            Verdict v = t.plan().run(new Trials(t.metric().replace('_', ' '), groups, blocked ? keys : null));
+            Verdict v = t.plan().run(new Trials(t.metric(), groups, blocked ? keys : null));
             tests.add(new TestOutcome(t, v, t.claim() == null ? null : t.claim().check(v, groups)));
         }
         List<TrialScores> trials = ok.stream().map(r -> new TrialScores(r.trial(), r.condition(), r.repeat(), r.seed(),

@@ -81,16 +81,32 @@ public final class Notebook {
     }
 
     /**
-     * The quick reproduction's run of {@code experiment} ({@code reports/reproduce-quick/<experiment>}), or,
-     * when it has not been run, a small demo run made here (3 signs, baseline CNN, 2 conditions × 2
-     * repeats, under {@code target/notebook-demo}; about a minute).
+     * The repository root, whatever the kernel's working directory (Jupyter starts it in the notebook's folder):
+     * the nearest folder at or above it with {@code experiments/} and {@code toolkit/}, else the working directory.
+     */
+    public static Path root() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("experiments")) && Files.isDirectory(p.resolve("toolkit"))) {
+                return p;
+            }
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    /**
+     * The quick reproduction's run of {@code experiment} ({@code reports/reproduce-quick/<experiment>} under
+     * {@link #root()}), or, when it has not been run, a small demo run made under {@code target/notebook-demo} of
+     * the root (3 signs, baseline CNN, 2 conditions × 3 repeats; about a minute), said so on standard output.
      */
     public static Path quickRun(String experiment) throws IOException {
-        Path quick = Path.of("reports", "reproduce-quick", experiment);
+        Path quick = root().resolve("reports").resolve("reproduce-quick").resolve(experiment);
         if (Files.isRegularFile(quick.resolve(TrialRecords.FILE_NAME))) {
+            System.out.println("records: " + quick);
             return quick;
         }
-        Path demo = Path.of("target", "notebook-demo").toAbsolutePath();
+        Path demo = root().resolve("target").resolve("notebook-demo");
+        System.out.println("no quick reproduction at " + quick + " (run ./signkit reproduce --quick for it):"
+                + " a small demo run instead, under " + demo);
         Path data = demo.resolve("data");
         if (!Files.isRegularFile(data.resolve("dataset.yaml"))) {
             new SyntheticDatasetGenerator(new SynthOptions(3, 2, 2, List.of(30), true, 96, 160, 3, 2))
@@ -107,7 +123,7 @@ public final class Notebook {
                   - {name: none}
                   - {name: geometric, augmentation: geometric}
                 training: {model: baseline-cnn, size: 32, epochs: 2, batch: 16, lr: 0.002, split: take}
-                repeats: 2
+                repeats: 3
                 """.formatted(data));
         Path run = demo.resolve("run");
         new ExperimentRunner(ExperimentSpec.load(spec, null), run, 2, new ExperimentRunner.Listener() { }).run();

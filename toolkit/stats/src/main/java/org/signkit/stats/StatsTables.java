@@ -58,4 +58,19 @@ public final class StatsTables {
                 DoubleColumn.create("ci_low", r.stream().mapToDouble(PairwiseComparison::ciLow).toArray()),
                 DoubleColumn.create("ci_high", r.stream().mapToDouble(PairwiseComparison::ciHigh).toArray()));
     }
+
+    /** The pairs of a verdict: difference, statistic, df, raw and adjusted p, CI. */
+    public static Table pairs(Verdict v) {
+        List<Verdict.PairTest> r = v.pairs();
+        return Table.create("pairs",
+                StringColumn.create("first", r.stream().map(Verdict.PairTest::first).toList()),
+                StringColumn.create("second", r.stream().map(Verdict.PairTest::second).toList()),
+                DoubleColumn.create("difference", r.stream().mapToDouble(Verdict.PairTest::difference).toArray()),
+                DoubleColumn.create("statistic", r.stream().mapToDouble(Verdict.PairTest::statistic).toArray()),
+                DoubleColumn.create("df", r.stream().mapToDouble(Verdict.PairTest::df).toArray()),
+                DoubleColumn.create("p", r.stream().mapToDouble(Verdict.PairTest::p).toArray()),
+                DoubleColumn.create("p_adjusted", r.stream().mapToDouble(Verdict.PairTest::pAdjusted).toArray()),
+                DoubleColumn.create("ci_low", r.stream().mapToDouble(Verdict.PairTest::ciLow).toArray()),
+                DoubleColumn.create("ci_high", r.stream().mapToDouble(Verdict.PairTest::ciHigh).toArray()));
+    }
 }
