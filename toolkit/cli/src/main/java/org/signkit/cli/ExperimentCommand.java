@@ -32,6 +32,19 @@ final class ExperimentCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** The spec argument and its profile, as {@code run} and {@code plan} take them. */
+    static final class SpecFile {
+        @Parameters(index = "0", paramLabel = "SPEC", description = "The experiment spec (YAML).")
+        Path file;
+
+        @Option(names = "--profile", paramLabel = "NAME", description = "A profile of the spec (quick, full).")
+        String profile;
+
+        ExperimentSpec load() throws java.io.IOException {
+            return ExperimentSpec.load(file, profile);
+        }
+    }
+
     /** {@code signkit experiment run}. */
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = {"Run every trial (conditions x repeats) of a spec, then its analysis.",
@@ -39,11 +52,8 @@ final class ExperimentCommand implements Runnable {
                     "OUT/results.csv, OUT/analysis.md and OUT/analysis.json. A rerun skips recorded trials and resumes a killed one."})
     static final class Run implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "SPEC", description = "The experiment spec (YAML).")
-        Path specFile;
-
-        @Option(names = "--profile", paramLabel = "NAME", description = "A profile of the spec (quick, full).")
-        String profile;
+        @CommandLine.Mixin
+        SpecFile spec;
 
         @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Run folder. Default: reports/<name>-<profile>.")
         Path out;
@@ -63,7 +73,7 @@ final class ExperimentCommand implements Runnable {
             if (OpThreads.needsRelaunch(opThreads)) {
                 return OpThreads.relaunch(opThreads, command.commandLine().getParseResult().originalArgs());
             }
-            ExperimentSpec s = ExperimentSpec.load(specFile, profile);
+            ExperimentSpec s = spec.load();
             Path dir = out != null ? out : Path.of("reports", s.name() + "-" + s.profile());
             List<TrialRecord> records = new ExperimentRunner(s, dir, workers, listener(s)).run();
             Analysis a = Analysis.of(s, records);
@@ -84,12 +94,7 @@ final class ExperimentCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Path specJson = run.resolve("spec.json");
-            if (!java.nio.file.Files.isRegularFile(specJson)) {
-                throw new org.signkit.core.BadInputException(run, "no spec.json here", "give a folder written by 'signkit experiment run'");
-            }
-            ExperimentSpec s = Json.read(specJson, ExperimentSpec.class);
-            Analysis a = Analysis.of(s, new TrialRecords(run.resolve(TrialRecords.FILE_NAME)).latest());
+            Analysis a = analysisOf(run);
             a.write(run);
             System.out.print(a.markdown());
             return 0;
@@ -103,11 +108,8 @@ final class ExperimentCommand implements Runnable {
                     "(for a no-difference claim: provable by TOST). The spread: --sd, or a previous run (--run), or 0.01/0.02/0.05."})
     static final class Plan implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "SPEC", description = "The experiment spec (YAML).")
-        Path specFile;
-
-        @Option(names = "--profile", paramLabel = "NAME", description = "A profile of the spec (quick, full).")
-        String profile;
+        @CommandLine.Mixin
+        SpecFile spec;
 
         @Option(names = "--sd", paramLabel = "S", description = "SD of a condition's trials (e.g. 0.02 accuracy).")
         Double sd;
@@ -121,16 +123,8 @@ final class ExperimentCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ExperimentSpec s = ExperimentSpec.load(specFile, profile);
-            Analysis previous = null;
-            if (run != null) {
-                Path specJson = run.resolve("spec.json");
-                if (!java.nio.file.Files.isRegularFile(specJson)) {
-                    throw new org.signkit.core.BadInputException(run, "no spec.json here", "give a folder written by 'signkit experiment run'");
-                }
-                previous = Analysis.of(Json.read(specJson, ExperimentSpec.class), new TrialRecords(run.resolve(TrialRecords.FILE_NAME)).latest());
-            }
-            DesignPlan p = DesignPlan.of(s, sd, previous, margin);
+            ExperimentSpec s = spec.load();
+            DesignPlan p = DesignPlan.of(s, sd, run == null ? null : analysisOf(run), margin);
             System.out.printf(Locale.ROOT, "%s (%s): %d conditions x %d repeats = %d trials%n", p.experiment(), p.profile(),
                     p.conditions().size(), p.repeats(), p.conditions().size() * p.repeats());
             System.out.println("conditions: " + String.join(", ", p.conditions()));
@@ -146,6 +140,15 @@ final class ExperimentCommand implements Runnable {
                     + " shows); a claim is decidable when its reach is at most its margin.");
             return 0;
         }
+    }
+
+    /** The analysis of a run folder from its spec.json and records; an error naming the folder when it is not one. */
+    static Analysis analysisOf(Path run) throws java.io.IOException {
+        Path specJson = run.resolve("spec.json");
+        if (!java.nio.file.Files.isRegularFile(specJson)) {
+            throw new org.signkit.core.BadInputException(run, "no spec.json here", "give a folder written by 'signkit experiment run'");
+        }
+        return Analysis.of(Json.read(specJson, ExperimentSpec.class), new TrialRecords(run.resolve(TrialRecords.FILE_NAME)).latest());
     }
 
     /** Progress of an experiment on standard error: one line per trial with its ETA, epochs indented. */
