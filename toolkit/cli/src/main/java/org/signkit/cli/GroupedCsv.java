@@ -97,6 +97,10 @@ final class GroupedCsv {
         if (i < 0) {
             throw new BadInputException(csv, "no column '" + name + "' (columns: " + header + ")", "fix " + option);
         }
+        if (header.lastIndexOf(name) != i) {
+            throw new BadInputException(csv, "the header names column '" + name + "' twice (columns " + (i + 1) + " and "
+                    + (header.lastIndexOf(name) + 1) + ")", "rename one of them");
+        }
         return i;
     }
 }

@@ -74,7 +74,13 @@ final class StatsCommand implements Runnable {
         boolean json;
 
         Map<String, double[]> groups() throws java.io.IOException {
-            return GroupedCsv.read(csv, value, group, null).values();
+            return read(null).values();
+        }
+
+        /** The CSV's groups (and pairing keys from {@code pairCol}, or null), after checking the options. */
+        GroupedCsv.Groups read(String pairCol) throws java.io.IOException {
+            checkAlpha(alpha);
+            return GroupedCsv.read(csv, value, group, pairCol);
         }
 
         String verdict(String what, boolean significant, String test) {
@@ -123,6 +129,13 @@ final class StatsCommand implements Runnable {
 
     static String num(double v) {
         return Verdict.num(v);
+    }
+
+    /** A level outside (0, 0.5) would flip verdicts: refused with the fix. */
+    static void checkAlpha(double alpha) {
+        if (!(alpha > 0 && alpha < 0.5)) {
+            throw new IllegalArgumentException("--alpha must be between 0 and 0.5 (e.g. 0.05): " + alpha);
+        }
     }
 
     static String pValue(double p) {
@@ -203,7 +216,7 @@ final class StatsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            GroupedCsv.Groups data = GroupedCsv.read(in.csv, in.value, in.group, block);
+            GroupedCsv.Groups data = in.read(block);
             Map<String, List<String>> blocks = null;
             if (block != null) {
                 blocks = new LinkedHashMap<>();
@@ -279,6 +292,7 @@ final class StatsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            checkAlpha(in.alpha);
             GroupedCsv.Factors f = GroupedCsv.factors(in.csv, in.value, in.group, group2);
             TwoWayAnova.Type t = switch (type) {
                 case 2 -> TwoWayAnova.Type.II;
@@ -392,7 +406,7 @@ final class StatsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            GroupedCsv.Groups data = GroupedCsv.read(in.csv, in.value, in.group, pairedBy);
+            GroupedCsv.Groups data = in.read(pairedBy);
             List<String> names = in.twoGroups(data.values(), "the corrected resampled t-test");
             double[][] ab = TTest.pair(data.pairKeys().get(names.get(0)), data.values().get(names.get(0)),
                     data.pairKeys().get(names.get(1)), data.values().get(names.get(1)));
@@ -507,7 +521,7 @@ final class StatsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            GroupedCsv.Groups data = GroupedCsv.read(in.csv, in.value, in.group, pairedBy);
+            GroupedCsv.Groups data = in.read(pairedBy);
             List<String> names = in.twoGroups(data.values(), "a t-test (use 'signkit stats anova' for more)");
             double[] a = data.values().get(names.get(0));
             double[] b = data.values().get(names.get(1));

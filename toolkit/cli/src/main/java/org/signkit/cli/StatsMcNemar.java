@@ -42,6 +42,7 @@ final class StatsMcNemar implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StatsCommand.checkAlpha(alpha);
         long onlyA = 0;
         long onlyB = 0;
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {

@@ -106,6 +106,15 @@ class StatsCommandTest {
         assertTrue(out.contains("no column 'acc'"), out);
         out = run(2, "stats", "ttest", "--csv", trials().toString(), "--value", "val_accuracy", "--group", "augmentation");
         assertTrue(out.contains("exactly 2 groups"), out);
+        // A level that would flip verdicts, a header naming a column twice, values whose squares overflow.
+        out = run(2, "stats", "anova", "--csv", trials().toString(), "--value", "val_accuracy", "--group", "augmentation", "--alpha", "2");
+        assertTrue(out.contains("--alpha must be between 0 and 0.5"), out);
+        Path twice = Files.writeString(dir.resolve("twice.csv"), "seed,augmentation,val_accuracy,val_accuracy\n1,none,0.9,0.1\n");
+        out = run(2, "stats", "anova", "--csv", twice.toString(), "--value", "val_accuracy", "--group", "augmentation");
+        assertTrue(out.contains("twice.csv: the header names column 'val_accuracy' twice (columns 3 and 4)"), out);
+        Path huge = Files.writeString(dir.resolve("huge.csv"), "g,v\na,1e308\na,-1e308\na,5e307\nb,1\nb,2\nb,3\n");
+        out = run(2, "stats", "anova", "--csv", huge.toString(), "--value", "v", "--group", "g");
+        assertTrue(out.contains("too large for sums of squares"), out);
     }
 
     /** Every number a subcommand prints as text is among the numbers of its --json output (labels like eta^2 or 95% aside). */

@@ -6,6 +6,9 @@ import java.util.Map;
 /** Input checks shared by the tests: errors say which group and what is wrong. */
 final class Samples {
 
+    /** Beyond this, squares and their sums overflow double precision. */
+    static final double MAX_MAGNITUDE = 1e150;
+
     private Samples() {
     }
 
@@ -17,6 +20,10 @@ final class Samples {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
                 throw new IllegalArgumentException("group '" + group + "' value " + (i + 1) + " is " + values[i]);
+            }
+            if (Math.abs(values[i]) > MAX_MAGNITUDE) {
+                throw new IllegalArgumentException("group '" + group + "' value " + (i + 1) + " is " + values[i]
+                        + ": too large for sums of squares in double precision (rescale the values, e.g. to other units)");
             }
         }
         return values;
