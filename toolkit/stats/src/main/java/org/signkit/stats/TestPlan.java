@@ -27,14 +27,21 @@ public record TestPlan(Comparison comparison, double alpha, Alternative alternat
     /** Fewer trials per condition than this leave neither the spread nor normality to judge. */
     public static final int MIN_TRIALS = 3;
 
+    /**
+     * Rank tests need this many trials per condition: with 3 against 3, Mann–Whitney's smallest two-sided p is 0.1, so
+     * switching to it below 5 would trade a doubtful assumption for a test that cannot reject at all.
+     */
+    public static final int RANK_MIN_TRIALS = 5;
+
     /** The rule, as printed with the results. */
     public static final String RULE = "Each condition needs at least " + MIN_TRIALS + " trials with some spread, else the test is"
             + " not computable. Trials are blocked when every compared condition has the same " + MIN_TRIALS + " or more blocks"
             + " (repeats sharing seed, split and data order): then paired t-tests, or a repeated-measures ANOVA with paired"
             + " post-hoc t-tests (corrected). Otherwise Welch's t-test, or Welch's ANOVA with Games-Howell pairs; Student's t"
             + " and the classic ANOVA with Tukey's HSD only when asked, and only while Brown-Forsythe does not reject equal"
-            + " variances. When Shapiro-Wilk rejects normality in any condition, the rank test instead: Mann-Whitney, or"
-            + " Kruskal-Wallis with corrected Mann-Whitney pairs (blocks then unused). A claim of no difference is tested by"
+            + " variances. When Shapiro-Wilk rejects normality in any condition and every condition has " + RANK_MIN_TRIALS
+            + " or more trials, the rank test instead: Mann-Whitney, or Kruskal-Wallis with corrected Mann-Whitney pairs (blocks"
+            + " then unused); with fewer the parametric test stays (a rank test could not reject) and the checks say so. A claim of no difference is tested by"
             + " TOST against its margin. Every test reports the smallest difference it detects at 80% power.";
 
     public TestPlan {
@@ -98,7 +105,12 @@ public record TestPlan(Comparison comparison, double alpha, Alternative alternat
         boolean unequal = bf.p() < alpha;
         checks.add(new Verdict.Check("brown-forsythe", "all", bf.f(), bf.p(), unequal ? "variances differ"
                 : "no significant difference in variances (a pre-test this small has little power)"));
-        boolean rank = !nonNormal.isEmpty();
+        int smallest = g.values().stream().mapToInt(v -> v.length).min().orElse(0);
+        boolean rank = !nonNormal.isEmpty() && smallest >= RANK_MIN_TRIALS;
+        if (!nonNormal.isEmpty() && !rank) {
+            checks.add(new Verdict.Check("normality", "all", smallest, Double.NaN, "normality is doubtful in " + nonNormal
+                    + ", but with " + smallest + " trials a rank test could not reject: the parametric test stays"));
+        }
         boolean blocked = aligned != null && !rank;
         boolean welch = variances == VarianceRule.WELCH || unequal;
         String rule = rank ? "Shapiro-Wilk rejects normality in " + nonNormal + ": rank test" + (aligned != null ? " (blocks unused)" : "")

@@ -103,6 +103,12 @@ class TestPlanTest {
         assertTrue(v.rule().startsWith("Shapiro-Wilk rejects normality in [a]"), v.rule());
         Verdict k = run(TestPlan.of(Comparison.OMNIBUS), groups("a", g.get("a"), "b", g.get("b"), "c", new double[] {0.5, 0.52, 0.49, 0.51, 0.5, 0.53}));
         assertEquals("Kruskal-Wallis test", k.test());
+        // With 3 trials a rank test could never reject (Mann-Whitney 3 vs 3: smallest two-sided p = 0.1): Welch stays.
+        Map<String, double[]> three = groups("a", new double[] {0.10, 0.10001, 0.9}, "b", new double[] {0.3, 0.31, 0.29});
+        Verdict small = run(TestPlan.of(Comparison.TWO_GROUPS), three);
+        assertTrue(small.checks().stream().anyMatch(c -> c.check().equals("shapiro-wilk") && c.p() < 0.05), small.checks().toString());
+        assertEquals("Welch's t-test", small.test());
+        assertTrue(small.checks().stream().anyMatch(c -> c.check().equals("normality") && c.finding().contains("parametric test stays")));
     }
 
     @Test
