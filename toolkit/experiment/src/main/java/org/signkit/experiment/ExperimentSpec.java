@@ -192,12 +192,14 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
             throw datasetNode.error("no videos/ folder in " + dataset.toAbsolutePath(),
                     "run './signkit synth --quick' for the synthetic dataset, or point at a dataset with videos/<group>/");
         }
+        base.apply("validation").text(null);
         String validation = pick.apply("validation").text(null);
         if (validation != null && !Files.isDirectory(dataset.resolve("videos").resolve(validation))) {
             throw pick.apply("validation").error("no videos/" + validation + " in the dataset",
                     "name a group folder of " + dataset.resolve("videos"));
         }
-        int signs = pick.apply("signs").integer(0, 0, 10_000);
+        // A value a profile overrides is still checked: a bad one is a bad spec whatever the profile.
+        int signs = pick.apply("signs").integer(base.apply("signs").integer(0, 0, 10_000), 0, 10_000);
         FrameSettings frames = frames(overlay.apply("frames"), overlay.apply("hands"), frames(base.apply("frames"),
                 base.apply("hands"), new FrameSettings(224, SigningSpace.Crop.NONE, SigningSpace.Trim.NONE, false, HandsMethod.SKIN)));
         TrainingSettings training = training(overlay.apply("training"), training(base.apply("training"),
@@ -205,6 +207,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         BackgroundSettings background = background(overlay.apply("background"), background(base.apply("background"),
                 new BackgroundSettings("plate", "builtin", 5, "source", 0, true)));
         List<Condition> conditions = conditions(base.apply("conditions"), base.apply("defaults"), dataset);
+        List<Condition> all = conditions;
         SpecNode subset = overlay.apply("conditions");
         if (subset.present()) {
             List<String> keep = groupList(subset, conditions.stream().map(Condition::name).toList());
@@ -213,8 +216,17 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
             }
             conditions = conditions.stream().filter(c -> keep.contains(c.name())).toList();
         }
-        int repeats = pick.apply("repeats").integer(3, 1, 100);
-        long seed = pick.apply("seed").integer(1, 0, Integer.MAX_VALUE);
+        int repeats = pick.apply("repeats").integer(base.apply("repeats").integer(3, 1, 100), 1, 100);
+        long seed = pick.apply("seed").integer(base.apply("seed").integer(1, 0, Integer.MAX_VALUE), 0, Integer.MAX_VALUE);
+        if (signs > 0) {
+            for (Condition c : conditions) {
+                int available = signFolders(dataset, c.capture());
+                if (signs > available) {
+                    throw pick.apply("signs").error("asks for the first " + signs + " signs, but videos/" + c.capture() + " has "
+                            + available, "use at most " + available + " (or 0 for all)");
+                }
+            }
+        }
         List<String> metrics = new ArrayList<>();
         SpecNode metricsNode = base.apply("metrics");
         if (metricsNode.present()) {
@@ -227,7 +239,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         if (metrics.contains("validation_accuracy") && validation == null) {
             metrics.removeIf(m -> m.startsWith("validation_"));
         }
-        List<PlannedTest> analysis = analysis(base.apply("analysis"), conditions, metrics, subset.present());
+        List<PlannedTest> analysis = analysis(base.apply("analysis"), all, conditions, metrics, subset.present());
         return new ExperimentSpec(file, profile == null ? "default" : profile, name, question, dataset, validation, signs,
                 frames, conditions, training, background, repeats, seed, metrics, analysis);
     }
@@ -359,12 +371,17 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         return out;
     }
 
-    /** The analysis plan; with a profile's condition subset, tests naming a dropped condition are left out. */
-    private static List<PlannedTest> analysis(SpecNode n, List<Condition> conditions, List<String> metrics, boolean subset) {
+        /**
+     * The analysis plan. Every group is checked against all the spec's conditions (a misspelt one is an error
+     * whatever the profile); then, with a profile's condition subset, tests naming a dropped condition are left out.
+     */
+    private static List<PlannedTest> analysis(SpecNode n, List<Condition> all, List<Condition> conditions, List<String> metrics,
+                                              boolean subset) {
         List<PlannedTest> out = new ArrayList<>();
         if (!n.present()) {
             return out;
         }
+        List<String> every = all.stream().map(Condition::name).toList();
         List<String> names = conditions.stream().map(Condition::name).toList();
         for (SpecNode t : n.list()) {
             Map<String, SpecNode> m = t.mapping(Set.of("test", "metric", "groups", "alpha", "correction", "alternative", "variances",
@@ -377,6 +394,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
                         + " (validation metrics need 'validation:')");
             }
             SpecNode groupsNode = SpecNode.child(m, t, "groups");
+            groupList(groupsNode, every);
             if (subset && groupsNode.present() && !names.containsAll(groupsNode.list().stream().map(SpecNode::required).toList())) {
                 continue;
             }
@@ -389,6 +407,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
             if (claimNode.present()) {
                 Map<String, SpecNode> cm = claimNode.mapping(Set.of("kind", "groups", "statement", "margin"));
                 SpecNode claimGroups = SpecNode.child(cm, claimNode, "groups");
+                groupList(claimGroups, every);
                 if (subset && claimGroups.present()
                         && !names.containsAll(claimGroups.list().stream().map(SpecNode::required).toList())) {
                     continue;
@@ -414,6 +433,12 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
                             ? VarianceRule.CLASSIC : VarianceRule.WELCH, claim));
         }
         return out;
+    }
+
+    private static int signFolders(Path dataset, String group) throws IOException {
+        try (var dirs = Files.list(dataset.resolve("videos").resolve(group))) {
+            return (int) dirs.filter(Files::isDirectory).count();
+        }
     }
 
     private static List<String> groupList(SpecNode n, List<String> names) {

@@ -72,6 +72,9 @@ public record SpecNode(Path file, String path, Node node, int line) {
             if (!known.contains(key)) {
                 throw child.error("unknown key", "known keys here: " + String.join(", ", known.stream().sorted().toList()));
             }
+            if (out.containsKey(key)) {
+                throw child.error("duplicate key (also on line " + out.get(key).line() + ")", "keep one of them");
+            }
             out.put(key, child);
         }
         return out;
