@@ -210,6 +210,10 @@ public record TestPlan(Comparison comparison, double alpha, Alternative alternat
                     : names.get(0) + " is not significantly " + (alternative == Alternative.GREATER ? "above " : "below ") + names.get(1);
             wording = String.format(Locale.ROOT, "%s: %s at α = %s (%s; %s); the design detects differences of %s or more at 80%% power",
                     measure, claim, Verdict.num(alpha), diff, testText, Verdict.num(power.mde()));
+            if (pOpposite < alpha) {
+                wording += String.format(Locale.ROOT, "; the other way round, %s %s %s is significant (one-sided p = %s)", names.get(0),
+                        alternative == Alternative.GREATER ? "<" : ">", names.get(1), Verdict.p(pOpposite));
+            }
         }
         return new Verdict(measure, comparison, significant ? Verdict.Outcome.SIGNIFICANT : Verdict.Outcome.NOT_SIGNIFICANT, test, rule,
                 stat, alpha, twoSided.meanDifference(), pOpposite, g2, pairs, checks, power, eq, wording + equivalenceWords(eq), null);
