@@ -42,11 +42,11 @@ public final class SignkitCommand implements Runnable {
         return cl.execute(args);
     }
 
-    /** Reports the toolkit version. */
+    /** Reports the toolkit version and the commit the running jar was built from. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"signkit " + SignkitVersion.current()};
+            return new String[] {"signkit " + SignkitVersion.describe()};
         }
     }
 }

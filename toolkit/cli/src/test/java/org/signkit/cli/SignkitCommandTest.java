@@ -25,6 +25,13 @@ class SignkitCommandTest {
     }
 
     @Test
+    void versionNamesTheCommitTheCodeWasBuiltFrom() {
+        String v = Console.out(0, "--version").strip();
+        assertTrue(v.matches("signkit \\d+\\.\\d+\\.\\d+\\S* \\(commit [0-9a-f]{40}(, built with uncommitted changes)?\\)"), v);
+        assertTrue(v.contains(org.signkit.core.Provenance.current().gitCommit()), v);
+    }
+
+    @Test
     void framesAndProbeRunEndToEnd() throws Exception {
         Path video = dir.resolve("in/HELLO/s1_1.mp4");
         PatternVideo.write(video, new PatternVideo.Spec(384, 96, new Rational(60, 1), 60, 0, false));
