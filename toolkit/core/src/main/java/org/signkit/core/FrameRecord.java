@@ -61,7 +61,8 @@ public record FrameRecord(String framePath, SampleLabel label, String sourceVide
             throw new IllegalArgumentException("expected " + COLUMNS.size() + " fields, got " + f.size() + ": " + f);
         }
         boolean v1 = f.size() == COLUMNS_V1.size();
-        return new FrameRecord(f.get(0), new SampleLabel(f.get(1), f.get(2), f.get(3)), f.get(4),
+        // A row's frame is read from (and written under) the manifest's folder: never a path that leaves it.
+        return new FrameRecord(PathNames.relative(f.get(0), "frame_path"), new SampleLabel(f.get(1), f.get(2), f.get(3)), f.get(4),
                 Long.parseLong(f.get(5)), Double.parseDouble(f.get(6)), Double.parseDouble(f.get(7)), f.get(8),
                 Boolean.parseBoolean(f.get(9)), v1 ? "" : f.get(10), v1 ? "none" : f.get(11));
     }

@@ -10,17 +10,9 @@ package org.signkit.core;
 public record SampleLabel(String sign, String signer, String take) {
 
     public SampleLabel {
-        requireText(sign, "sign");
-        requireText(signer, "signer");
-        requireText(take, "take");
-    }
-
-    private static void requireText(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " must not be empty");
-        }
-        if (value.contains("/") || value.contains("\\")) {
-            throw new IllegalArgumentException(what + " must not contain a path separator: " + value);
-        }
+        // Each becomes a folder or file name (OUT/<sign>/<signer>_<take>): one safe path component.
+        PathNames.component(sign, "sign");
+        PathNames.component(signer, "signer");
+        PathNames.component(take, "take");
     }
 }

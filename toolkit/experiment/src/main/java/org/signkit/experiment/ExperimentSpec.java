@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.signkit.core.Json;
+import org.signkit.core.PathNames;
 import org.signkit.core.SplitStrategy;
 import org.signkit.hands.HandsMethod;
 import org.signkit.hands.SigningSpace;
@@ -340,6 +341,11 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
             Map<String, SpecNode> m = c.mapping(CONDITION_KEYS);
             SpecNode nameNode = SpecNode.child(m, c, "name");
             String name = nameNode.required();
+            try {
+                PathNames.component(name, "a condition name");
+            } catch (IllegalArgumentException e) {
+                throw nameNode.error(e.getMessage() + " (it names the trials' folders)", "use letters, digits, '-', '_' or '.'");
+            }
             if (!names.add(name)) {
                 throw nameNode.error("condition '" + name + "' appears twice", "give every condition its own name");
             }

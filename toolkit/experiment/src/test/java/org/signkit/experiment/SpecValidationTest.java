@@ -77,4 +77,11 @@ class SpecValidationTest {
         String e = error(spec.replace("    repeats: 3\n    conditions", "    signs: 99\n    conditions"));
         assertTrue(e.contains("asks for the first 99 signs, but videos/capture30 has 3"), e);
     }
+
+    @Test
+    void aConditionNameThatWouldLeaveTheRunFolderIsAnError() throws Exception {
+        String e = error(spec.replace("{name: rotated,", "{name: ../../x,"));
+        assertTrue(e.contains("spec.yaml: line 7"), e);
+        assertTrue(e.contains("path separator") && e.contains("trials' folders"), e);
+    }
 }

@@ -49,9 +49,16 @@ public final class VideoCatalog {
         Path root = Files.isDirectory(input) ? input : input.toAbsolutePath().getParent().getParent();
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(input)) {
-            try (Stream<Path> walk = Files.walk(input)) {
+            // Symlinked sign folders are followed; a link back up the tree is reported, not walked forever.
+            try (Stream<Path> walk = Files.walk(input, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
                 walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
                         .forEach(files::add);
+            } catch (java.io.UncheckedIOException e) {
+                if (e.getCause() instanceof java.nio.file.FileSystemLoopException loop) {
+                    throw new BadInputException(Path.of(loop.getFile()), "a symbolic link loops back into the input tree",
+                            "remove or retarget that link");
+                }
+                throw e;
             }
         } else {
             files.add(input.toAbsolutePath());
@@ -83,6 +90,19 @@ public final class VideoCatalog {
             }
         }
         videos.sort((a, b) -> a.relative().compareTo(b.relative()));
+        if (mapped != null) {
+            java.util.Set<String> listed = new java.util.HashSet<>();
+            for (Path f : files) {
+                listed.add(relative(root, f));
+            }
+            mapped.keySet().stream().filter(k -> !listed.contains(k)).sorted().forEach(k -> problems.add(new BadInputException(mapping,
+                    "the row for '" + k + "' names no video under " + input, "fix the path in that row or remove it")));
+        }
+        if (videos.isEmpty() && problems.isEmpty()) {
+            throw new BadInputException(input, "no videos here (looked for " + String.join(", ", VIDEO_EXTENSIONS.stream().sorted().toList())
+                    + (ignored.isEmpty() ? "" : "; " + ignored.size() + " other files ignored") + ")",
+                    "point at a video or a folder of <sign>/<signer>_<take> videos");
+        }
         return new Listing(List.copyOf(videos), List.copyOf(problems), List.copyOf(ignored));
     }
 
