@@ -37,6 +37,12 @@ public final class SignkitCommand implements Runnable {
                 line.getErr().println("signkit: " + ex.getMessage());
                 return 2;
             }
+            // A file the user named cannot be read or written: their error to fix, not a stack trace.
+            if (ex instanceof java.nio.file.FileSystemException f) {
+                line.getErr().println("signkit: " + f.getFile() + ": " + (f.getReason() == null ? f.getClass().getSimpleName() : f.getReason())
+                        + " (fix: check the path and its permissions)");
+                return 2;
+            }
             throw ex;
         });
         return cl.execute(args);

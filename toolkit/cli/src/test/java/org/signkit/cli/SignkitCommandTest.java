@@ -32,6 +32,15 @@ class SignkitCommandTest {
     }
 
     @Test
+    void anOutputThatIsAFileIsBlamedOnTheOutputWithoutAStackTrace() throws Exception {
+        Path video = dir.resolve("in2/HELLO/s1_1.mp4");
+        PatternVideo.write(video, new PatternVideo.Spec(384, 96, new Rational(60, 1), 10, 0, false));
+        Path file = java.nio.file.Files.writeString(dir.resolve("taken"), "x");
+        String err = Console.err(2, "frames", dir.resolve("in2").toString(), "-o", file.toString(), "--fps", "20", "--size", "48");
+        assertTrue(err.contains("taken: the output is a file, not a folder") && !err.contains("\tat "), err);
+    }
+
+    @Test
     void framesAndProbeRunEndToEnd() throws Exception {
         Path video = dir.resolve("in/HELLO/s1_1.mp4");
         PatternVideo.write(video, new PatternVideo.Spec(384, 96, new Rational(60, 1), 60, 0, false));

@@ -94,7 +94,7 @@ public final class ExperimentRunner {
 
     /** Runs every trial not yet recorded and returns the latest record of each. */
     public List<TrialRecord> run() throws IOException {
-        Files.createDirectories(runDir);
+        org.signkit.core.OutputFolder.prepare(runDir);
         org.signkit.core.AtomicFiles.writeString(runDir.resolve("spec.json"), Json.write(spec));
         TrialRecords records = new TrialRecords(runDir.resolve(TrialRecords.FILE_NAME));
         Map<String, TrialRecord> done = new LinkedHashMap<>();

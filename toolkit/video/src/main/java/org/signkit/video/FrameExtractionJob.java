@@ -14,6 +14,7 @@ import org.signkit.core.BadInputException;
 import org.signkit.core.FrameManifest;
 import org.signkit.core.FrameRecord;
 import org.signkit.core.Json;
+import org.signkit.core.OutputFolder;
 import org.signkit.core.Parallel;
 import org.signkit.core.SignkitVersion;
 
@@ -72,6 +73,7 @@ public final class FrameExtractionJob {
     /** Runs the extraction. */
     public Summary run(Request request, ExtractionListener listener) throws IOException {
         long start = System.nanoTime();
+        OutputFolder.prepare(request.output());
         VideoCatalog.Listing listing = VideoCatalog.list(request.input(), request.mapping());
         List<LabeledVideo> videos = listing.videos();
         int parallel = Math.max(1, Math.min(request.jobs(), videos.size()));
@@ -111,7 +113,8 @@ public final class FrameExtractionJob {
             return new VideoOutcome(v.relative(), VideoOutcome.Status.FAILED, 0, e.getMessage());
         } catch (IOException | RuntimeException | LinkageError e) {
             return new VideoOutcome(v.relative(), VideoOutcome.Status.FAILED, 0,
-                    v.file() + ": " + e + " (fix: check the file and the output folder's free space)");
+                    v.file() + ": " + e + " (fix: check the video file; the output folder was writable when the run began, so"
+                            + " also check its free space)");
         }
     }
 
