@@ -40,6 +40,27 @@ class SignkitCommandTest {
         assertTrue(err.contains("taken: the output is a file, not a folder") && !err.contains("\tat "), err);
     }
 
+    /** A clip given by its own name (no sign folder, no signer_take name) is extracted unlabelled at its true rate. */
+    @Test
+    void framesOnTheRealClipByItsOwnName() throws Exception {
+        Path clip = null;
+        for (String up : new String[] {"../shared", "../../shared", "../../../shared"}) {
+            Path p = Path.of(up, "data/real/test_video.mp4");
+            if (java.nio.file.Files.isRegularFile(p)) {
+                clip = p;
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(clip != null || "1".equals(System.getenv("SIGNKIT_REQUIRE_TOOLS")),
+                "the shared real clip is not here");
+        org.junit.jupiter.api.Assertions.assertNotNull(clip, "../shared/data/real/test_video.mp4 missing");
+        String out = Console.out(0, "frames", clip.toString(), "-o", dir.resolve("real").toString(), "--fps", "source", "--size", "0");
+        assertTrue(out.contains("58 frames from 1 videos"), out);
+        java.util.List<org.signkit.core.FrameRecord> rows = org.signkit.core.FrameManifest.read(dir.resolve("real/manifest.csv"));
+        assertEquals(58, rows.size());
+        assertEquals(359.0 / 12, rows.get(0).captureFps(), 1e-4);
+        assertEquals(org.signkit.video.VideoCatalog.UNLABELLED, rows.get(0).label());
+    }
+
     @Test
     void framesAndProbeRunEndToEnd() throws Exception {
         Path video = dir.resolve("in/HELLO/s1_1.mp4");

@@ -78,7 +78,8 @@ public final class VideoCatalog {
                 continue;
             }
             try {
-                SampleLabel label = mapped != null ? fromMapping(mapped, rel, f, mapping) : fromTree(rel, f);
+                SampleLabel label = mapped != null ? fromMapping(mapped, rel, f, mapping)
+                        : Files.isDirectory(input) ? fromTree(rel, f) : single(rel, f);
                 String previous = seen.putIfAbsent(label, rel);
                 if (previous != null) {
                     throw new BadInputException(f, "same sign/signer/take as " + previous,
@@ -105,6 +106,16 @@ public final class VideoCatalog {
         }
         return new Listing(List.copyOf(videos), List.copyOf(problems), List.copyOf(ignored));
     }
+
+    /** The label of a video given on its own: its layout's when it is named {@code <signer>_<number>}, else unlabelled. */
+    static SampleLabel single(String rel, Path file) {
+        String name = file.getFileName().toString();
+        String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        return stem.matches(".+_\\d+") && rel.contains("/") ? fromTree(rel, file) : UNLABELLED;
+    }
+
+    /** The label of a video that carries none (a clip given by its own name): sign, signer and take "unlabelled". */
+    public static final SampleLabel UNLABELLED = new SampleLabel("unlabelled", "unlabelled", "unlabelled");
 
     static SampleLabel fromTree(String rel, Path file) {
         String[] parts = rel.split("/");
