@@ -1,9 +1,7 @@
 package org.signkit.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,8 +28,8 @@ final class GroupedCsv {
     }
 
     /** Reads value, first and second factor per row (the second factor rides in the pairing-key slot). */
-    static Factors factors(Path csv, String valueCol, String groupCol, String group2Col) throws IOException {
-        Groups g = read(csv, valueCol, groupCol, group2Col);
+    static Factors factors(Path csv, String valueCol, String groupCol, String group2Col, Charset charset) throws IOException {
+        Groups g = read(csv, valueCol, groupCol, group2Col, charset);
         List<Double> y = new ArrayList<>();
         List<String> a = new ArrayList<>();
         List<String> b = new ArrayList<>();
@@ -46,61 +44,33 @@ final class GroupedCsv {
         return new Factors(y.stream().mapToDouble(Double::doubleValue).toArray(), a.toArray(new String[0]), b.toArray(new String[0]));
     }
 
-    static Groups read(Path csv, String valueCol, String groupCol, String pairCol) throws IOException {
-        if (!Files.isRegularFile(csv)) {
-            throw new BadInputException(csv, "file not found", "check the --csv path");
-        }
+    static Groups read(Path csv, String valueCol, String groupCol, String pairCol, Charset charset) throws IOException {
+        Csv.File file = Csv.read(csv, charset);
+        int v = file.column(valueCol, "--value");
+        int g = file.column(groupCol, "--group");
+        int p = pairCol == null ? -1 : file.column(pairCol, "--paired-by");
         Map<String, List<Double>> values = new LinkedHashMap<>();
         Map<String, List<String>> keys = new LinkedHashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            List<String> header = Csv.read(in);
-            if (header == null) {
-                throw new BadInputException(csv, "empty file", "write a header row and one row per trial");
+        for (Csv.Row row : file.rows()) {
+            List<String> f = row.fields();
+            double x;
+            try {
+                x = Double.parseDouble(f.get(v).trim());
+            } catch (NumberFormatException e) {
+                throw new BadInputException(csv, "row " + row.line() + ": " + valueCol + " is '" + f.get(v) + "', not a number",
+                        "fill in or remove that trial");
             }
-            int v = column(csv, header, valueCol, "--value");
-            int g = column(csv, header, groupCol, "--group");
-            int p = pairCol == null ? -1 : column(csv, header, pairCol, "--paired-by");
-            int row = 1;
-            for (List<String> f; (f = Csv.read(in)) != null; ) {
-                row++;
-                if (f.size() == 1 && f.get(0).isBlank()) {
-                    continue;
-                }
-                if (f.size() != header.size()) {
-                    throw new BadInputException(csv, "row " + row + " has " + f.size() + " fields, the header " + header.size(),
-                            "fix that row");
-                }
-                double x;
-                try {
-                    x = Double.parseDouble(f.get(v).trim());
-                } catch (NumberFormatException e) {
-                    throw new BadInputException(csv, "row " + row + ": " + valueCol + " is '" + f.get(v) + "', not a number",
-                            "fill in or remove that trial");
-                }
-                if (!Double.isFinite(x)) {
-                    throw new BadInputException(csv, "row " + row + ": " + valueCol + " is " + f.get(v),
-                            "a failed trial must be rerun or removed, not left as NaN");
-                }
-                values.computeIfAbsent(f.get(g), k -> new ArrayList<>()).add(x);
-                keys.computeIfAbsent(f.get(g), k -> new ArrayList<>()).add(p < 0 ? null : f.get(p));
+            if (!Double.isFinite(x)) {
+                throw new BadInputException(csv, "row " + row.line() + ": " + valueCol + " is " + f.get(v),
+                        "a failed trial must be rerun or removed, not left as NaN");
             }
+            values.computeIfAbsent(f.get(g), k -> new ArrayList<>()).add(x);
+            keys.computeIfAbsent(f.get(g), k -> new ArrayList<>()).add(p < 0 ? null : f.get(p));
         }
         Map<String, double[]> out = new LinkedHashMap<>();
         Map<String, String[]> outKeys = new LinkedHashMap<>();
         values.forEach((k, l) -> out.put(k, l.stream().mapToDouble(Double::doubleValue).toArray()));
         keys.forEach((k, l) -> outKeys.put(k, l.toArray(new String[0])));
         return new Groups(out, outKeys);
-    }
-
-    private static int column(Path csv, List<String> header, String name, String option) {
-        int i = header.indexOf(name);
-        if (i < 0) {
-            throw new BadInputException(csv, "no column '" + name + "' (columns: " + header + ")", "fix " + option);
-        }
-        if (header.lastIndexOf(name) != i) {
-            throw new BadInputException(csv, "the header names column '" + name + "' twice (columns " + (i + 1) + " and "
-                    + (header.lastIndexOf(name) + 1) + ")", "rename one of them");
-        }
-        return i;
     }
 }

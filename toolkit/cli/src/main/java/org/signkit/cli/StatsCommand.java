@@ -73,6 +73,18 @@ final class StatsCommand implements Runnable {
         @Option(names = "--json", description = "Print JSON instead of tables.")
         boolean json;
 
+        @Option(names = "--encoding", defaultValue = "UTF-8", paramLabel = "CHARSET",
+                description = "The CSV's text encoding (e.g. ISO-8859-1 for a Latin-1 spreadsheet). Default: ${DEFAULT-VALUE}.")
+        String encoding;
+
+        java.nio.charset.Charset charset() {
+            try {
+                return java.nio.charset.Charset.forName(encoding);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--encoding: unknown character set '" + encoding + "' (e.g. UTF-8, ISO-8859-1, windows-1252)");
+            }
+        }
+
         Map<String, double[]> groups() throws java.io.IOException {
             return read(null).values();
         }
@@ -80,7 +92,7 @@ final class StatsCommand implements Runnable {
         /** The CSV's groups (and pairing keys from {@code pairCol}, or null), after checking the options. */
         GroupedCsv.Groups read(String pairCol) throws java.io.IOException {
             checkAlpha(alpha);
-            return GroupedCsv.read(csv, value, group, pairCol);
+            return GroupedCsv.read(csv, value, group, pairCol, charset());
         }
 
         String verdict(String what, boolean significant, String test) {
@@ -293,7 +305,7 @@ final class StatsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             checkAlpha(in.alpha);
-            GroupedCsv.Factors f = GroupedCsv.factors(in.csv, in.value, in.group, group2);
+            GroupedCsv.Factors f = GroupedCsv.factors(in.csv, in.value, in.group, group2, in.charset());
             TwoWayAnova.Type t = switch (type) {
                 case 2 -> TwoWayAnova.Type.II;
                 case 3 -> TwoWayAnova.Type.III;

@@ -1,11 +1,7 @@
 package org.signkit.cli;
 
-import java.io.BufferedReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -45,21 +41,14 @@ final class StatsMcNemar implements Callable<Integer> {
         StatsCommand.checkAlpha(alpha);
         long onlyA = 0;
         long onlyB = 0;
-        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            List<String> header = Csv.read(in);
-            int ia = header == null ? -1 : header.indexOf(a);
-            int ib = header == null ? -1 : header.indexOf(b);
-            if (ia < 0 || ib < 0) {
-                throw new BadInputException(csv, "columns '" + a + "' and '" + b + "' needed, found " + header, "fix --a/--b");
-            }
-            int row = 1;
-            for (List<String> f; (f = Csv.read(in)) != null; ) {
-                row++;
-                boolean ra = bit(f.get(ia), row, a);
-                boolean rb = bit(f.get(ib), row, b);
-                onlyA += ra && !rb ? 1 : 0;
-                onlyB += rb && !ra ? 1 : 0;
-            }
+        Csv.File file = Csv.read(csv);
+        int ia = file.column(a, "--a");
+        int ib = file.column(b, "--b");
+        for (Csv.Row row : file.rows()) {
+            boolean ra = bit(row.fields().get(ia), row.line(), a);
+            boolean rb = bit(row.fields().get(ib), row.line(), b);
+            onlyA += ra && !rb ? 1 : 0;
+            onlyB += rb && !ra ? 1 : 0;
         }
         McNemar.Result r = chi2 ? McNemar.chiSquare(onlyA, onlyB) : McNemar.exact(onlyA, onlyB);
         if (json) {
@@ -78,7 +67,7 @@ final class StatsMcNemar implements Callable<Integer> {
         return 0;
     }
 
-    private boolean bit(String v, int row, String col) {
+    private boolean bit(String v, long row, String col) {
         return switch (v.trim()) {
             case "1", "true" -> true;
             case "0", "false" -> false;

@@ -1,11 +1,9 @@
 package org.signkit.core;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,20 +35,16 @@ public final class CsvTable {
      */
     public static <T> List<T> read(Path file, Collection<List<String>> headers, Function<List<String>, T> parse,
                                    String what, String headerFix, String lineFix) throws IOException {
+        Csv.File csv = Csv.read(file);
+        if (!headers.contains(csv.header())) {
+            throw new BadInputException(file, "not " + what + " (header " + csv.header() + ")", headerFix);
+        }
         List<T> rows = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            List<String> header = Csv.read(in);
-            if (header == null || !headers.contains(header)) {
-                throw new BadInputException(file, "not " + what + " (header " + header + ")", headerFix);
-            }
-            int line = 1;
-            for (List<String> f; (f = Csv.read(in)) != null; ) {
-                line++;
-                try {
-                    rows.add(parse.apply(f));
-                } catch (IllegalArgumentException e) {
-                    throw new BadInputException(file, "line " + line + ": " + e.getMessage(), lineFix, e);
-                }
+        for (Csv.Row r : csv.rows()) {
+            try {
+                rows.add(parse.apply(r.fields()));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(file, "line " + r.line() + ": " + e.getMessage(), lineFix, e);
             }
         }
         return rows;

@@ -1,8 +1,6 @@
 package org.signkit.video;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,27 +143,18 @@ public final class VideoCatalog {
         if (!Files.isRegularFile(mapping)) {
             throw new BadInputException(mapping, "mapping file not found", "check the --mapping path");
         }
+        Csv.File csv = Csv.read(mapping);
+        if (!csv.header().equals(List.of("video", "sign", "signer", "take"))) {
+            throw new BadInputException(mapping, "header must be 'video,sign,signer,take', found " + csv.header(),
+                    "fix the first line of the mapping");
+        }
         Map<String, SampleLabel> out = new HashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(mapping, StandardCharsets.UTF_8)) {
-            List<String> header = Csv.read(in);
-            if (header == null || !header.equals(List.of("video", "sign", "signer", "take"))) {
-                throw new BadInputException(mapping, "header must be 'video,sign,signer,take', found " + header,
-                        "fix the first line of the mapping");
-            }
-            int line = 1;
-            for (List<String> row; (row = Csv.read(in)) != null; ) {
-                line++;
-                if (row.size() == 1 && row.get(0).isBlank()) {
-                    continue;
-                }
-                try {
-                    if (row.size() != 4) {
-                        throw new IllegalArgumentException("expected 4 fields, found " + row.size());
-                    }
-                    out.put(row.get(0).replace('\\', '/'), new SampleLabel(row.get(1), row.get(2), row.get(3)));
-                } catch (IllegalArgumentException e) {
-                    throw new BadInputException(mapping, "line " + line + ": " + e.getMessage(), "fix that row");
-                }
+        for (Csv.Row row : csv.rows()) {
+            List<String> f = row.fields();
+            try {
+                out.put(f.get(0).replace('\\', '/'), new SampleLabel(f.get(1), f.get(2), f.get(3)));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(mapping, "line " + row.line() + ": " + e.getMessage(), "fix that row");
             }
         }
         return out;
