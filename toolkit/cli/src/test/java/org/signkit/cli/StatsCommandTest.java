@@ -97,6 +97,21 @@ class StatsCommandTest {
         assertTrue(out.contains("only a_right right: 12, only b_right right: 2"), out);
     }
 
+    /** Excel writes a BOM and, in many locales, semicolons; older exports are Latin-1. */
+    @Test
+    void spreadsheetExportsRead() throws Exception {
+        String expected = run(0, "stats", "kruskal", "--csv", trials().toString(), "--value", "val_accuracy", "--group", "augmentation");
+        String excel = "\uFEFF" + Files.readString(trials()).replace(",", ";").replace("\n", "\r\n");
+        Path semi = Files.write(dir.resolve("excel.csv"), excel.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(expected, run(0, "stats", "kruskal", "--csv", semi.toString(), "--value", "val_accuracy", "--group", "augmentation"));
+        Path latin = Files.write(dir.resolve("latin.csv"), Files.readString(trials()).replace("none", "sem-aç")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertTrue(run(2, "stats", "kruskal", "--csv", latin.toString(), "--value", "val_accuracy", "--group", "augmentation")
+                .contains("--encoding ISO-8859-1"));
+        assertTrue(run(0, "stats", "kruskal", "--csv", latin.toString(), "--value", "val_accuracy", "--group", "augmentation",
+                "--encoding", "ISO-8859-1").contains("sem-aç"));
+    }
+
     @Test
     void badInputNamesTheRowOrColumn() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "seed,augmentation,val_accuracy\n1,none,0.9\n2,none,NaN\n3,geometric,0.95\n4,geometric,0.96\n");
