@@ -1,6 +1,7 @@
 package org.signkit.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.signkit.video.ExtractionSettings;
 import org.signkit.video.FpsRounding;
@@ -99,8 +100,11 @@ final class FramesCommand implements Callable<Integer> {
         progress.finish();
         long extracted = s.outcomes().stream().filter(o -> o.status() == VideoOutcome.Status.EXTRACTED).count();
         long reused = s.outcomes().stream().filter(o -> o.status() == VideoOutcome.Status.REUSED).count();
-        System.out.printf("%d frames from %d videos (%d extracted, %d already done) in %.1f s -> %s%n",
-                s.frames(), extracted + reused, extracted, reused, s.seconds(), out.resolve("manifest.csv"));
+        List<VideoOutcome> redone = s.outcomes().stream().filter(o -> o.status() == VideoOutcome.Status.REDONE).toList();
+        System.out.printf("%d frames from %d videos (%d extracted, %s%d already done) in %.1f s -> %s%n",
+                s.frames(), extracted + redone.size() + reused, extracted, redone.isEmpty() ? "" : redone.size() + " redone, ", reused,
+                s.seconds(), out.resolve("manifest.csv"));
+        redone.forEach(o -> System.out.println("  redone " + o.video() + ": " + o.error()));
         if (signingSpace && s.frames() > 0) {
             HandsMethod method = HandsMethod.parse(hands);
             HandsJob.Summary found = new HandsJob(ModelStore.fromEnvironment(), truth).run(
@@ -116,7 +120,7 @@ final class FramesCommand implements Callable<Integer> {
         if (s.failures() > 0) {
             System.err.printf("%d inputs failed:%n", s.failures());
             s.problems().forEach(p -> System.err.println("  " + p));
-            s.outcomes().stream().filter(o -> o.error() != null).forEach(o -> System.err.println("  " + o.error()));
+            s.outcomes().stream().filter(o -> o.status() == VideoOutcome.Status.FAILED).forEach(o -> System.err.println("  " + o.error()));
             return 1;
         }
         return 0;

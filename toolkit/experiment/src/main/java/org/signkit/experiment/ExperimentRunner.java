@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.signkit.core.Checksums;
 import org.signkit.core.FrameRecord;
 import org.signkit.core.Json;
+import org.signkit.core.OutputLock;
 import org.signkit.core.Provenance;
 import org.signkit.train.ClassificationReport;
 import org.signkit.train.FrameSet;
@@ -94,7 +95,15 @@ public final class ExperimentRunner {
 
     /** Runs every trial not yet recorded and returns the latest record of each. */
     public List<TrialRecord> run() throws IOException {
-        org.signkit.core.OutputFolder.prepare(runDir);
+        try (OutputLock lock = OutputLock.acquire(runDir, "signkit experiment run " + spec.name() + " (" + spec.profile() + ")")) {
+            if (lock.staleNote() != null) {
+                listener.note(runDir + ": " + lock.staleNote());
+            }
+            return runTrials();
+        }
+    }
+
+    private List<TrialRecord> runTrials() throws IOException {
         org.signkit.core.AtomicFiles.writeString(runDir.resolve("spec.json"), Json.write(spec));
         TrialRecords records = new TrialRecords(runDir.resolve(TrialRecords.FILE_NAME));
         Map<String, TrialRecord> done = new LinkedHashMap<>();

@@ -14,7 +14,7 @@ import org.signkit.core.BadInputException;
 import org.signkit.core.FrameManifest;
 import org.signkit.core.FrameRecord;
 import org.signkit.core.Json;
-import org.signkit.core.OutputFolder;
+import org.signkit.core.OutputLock;
 import org.signkit.core.Parallel;
 import org.signkit.core.SignkitVersion;
 
@@ -73,7 +73,15 @@ public final class FrameExtractionJob {
     /** Runs the extraction. */
     public Summary run(Request request, ExtractionListener listener) throws IOException {
         long start = System.nanoTime();
-        OutputFolder.prepare(request.output());
+        try (OutputLock lock = OutputLock.acquire(request.output(), "signkit frames " + request.input())) {
+            if (lock.staleNote() != null) {
+                listener.note(request.output() + ": " + lock.staleNote());
+            }
+            return extract(request, listener, start);
+        }
+    }
+
+    private Summary extract(Request request, ExtractionListener listener, long start) throws IOException {
         VideoCatalog.Listing listing = VideoCatalog.list(request.input(), request.mapping());
         List<LabeledVideo> videos = listing.videos();
         int parallel = Math.max(1, Math.min(request.jobs(), videos.size()));
@@ -107,8 +115,9 @@ public final class FrameExtractionJob {
         try {
             FrameExtractor.Result r = extractor.extract(v, out, threads);
             results.add(r);
-            return new VideoOutcome(v.relative(), r.reused() ? VideoOutcome.Status.REUSED : VideoOutcome.Status.EXTRACTED,
-                    r.rows().size(), null);
+            VideoOutcome.Status status = r.reused() ? VideoOutcome.Status.REUSED
+                    : r.redone() != null ? VideoOutcome.Status.REDONE : VideoOutcome.Status.EXTRACTED;
+            return new VideoOutcome(v.relative(), status, r.rows().size(), r.redone());
         } catch (BadInputException e) {
             return new VideoOutcome(v.relative(), VideoOutcome.Status.FAILED, 0, e.getMessage());
         } catch (IOException | RuntimeException | LinkageError e) {
@@ -129,7 +138,7 @@ public final class FrameExtractionJob {
         Map<String, String> sha = new TreeMap<>();
         results.forEach(r -> sha.put(r.record().sourceVideo(), r.record().sha256()));
         List<String> failures = new ArrayList<>(problems);
-        outcomes.stream().filter(o -> o.error() != null).forEach(o -> failures.add(o.error()));
+        outcomes.stream().filter(o -> o.status() == VideoOutcome.Status.FAILED).forEach(o -> failures.add(o.error()));
         return new DatasetInfo(SignkitVersion.current(), Instant.now().toString(), s.targetFpsLabel(),
                 s.rounding().name().toLowerCase(java.util.Locale.ROOT), s.geometry().size(),
                 s.geometry().square().name().toLowerCase(java.util.Locale.ROOT), s.encoding().format(),

@@ -41,9 +41,10 @@ public final class FrameExtractor {
      *
      * @param record  what was extracted
      * @param rows    the manifest rows, paths relative to the output root
-     * @param reused  true when a previous run's frames were reused
+     * @param reused  true when a previous run's frames were reused (all there, unchanged)
+     * @param redone  why a finished take from a previous run was extracted again (frames missing or changed), or null
      */
-    public record Result(ExtractedVideo record, List<FrameRecord> rows, boolean reused) {
+    public record Result(ExtractedVideo record, List<FrameRecord> rows, boolean reused, String redone) {
     }
 
     /**
@@ -60,10 +61,12 @@ public final class FrameExtractor {
             throw new BadInputException(video.file(), "file not found", "check the path");
         }
         String sha = Checksums.sha256(video.file());
-        Result previous = reusable(target, video, sha);
+        String[] why = new String[1];
+        Result previous = reusable(outRoot, target, video, sha, why);
         if (previous != null) {
             return previous;
         }
+        String redo = why[0];
         Files.createDirectories(partial);
         List<FrameRecord> rows = new ArrayList<>();
         ExtractedVideo record;
@@ -74,12 +77,36 @@ public final class FrameExtractor {
             throw e;
         }
         FrameManifest.write(partial.resolve(VIDEO_ROWS), rows);
+        record = record.withFramesSha256(framesSha256(outRoot, partial, target, rows));
         Json.write(partial.resolve(VIDEO_RECORD), record);
         AtomicFiles.publishDirectory(partial, target);
-        return new Result(record, rows, false);
+        return new Result(record, rows, false, redo);
     }
 
-    private Result reusable(Path target, LabeledVideo video, String sha) throws IOException {
+    /**
+     * The checksum of a take's frame files in manifest order; rows name paths under {@code target}, the files may
+     * still sit in {@code folder} (the partial sibling). Null when a file is missing.
+     */
+    private static String framesSha256(Path outRoot, Path folder, Path target, List<FrameRecord> rows) throws IOException {
+        StringBuilder all = new StringBuilder();
+        Path base = outRoot.toAbsolutePath().normalize();
+        Path targetAbs = target.toAbsolutePath().normalize();
+        for (FrameRecord r : rows) {
+            Path inTarget = base.resolve(r.framePath()).normalize();
+            Path file = folder.toAbsolutePath().normalize().resolve(targetAbs.relativize(inTarget));
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            all.append(r.framePath()).append(' ').append(Files.size(file)).append(' ').append(Checksums.sha256(file)).append('\n');
+        }
+        return Checksums.sha256(all.toString());
+    }
+
+    /**
+     * The previous run's result when it is for the same video and settings and its frames are all there unchanged;
+     * else null, with the reason in {@code why[0]} when a finished take had to be redone.
+     */
+    private Result reusable(Path outRoot, Path target, LabeledVideo video, String sha, String[] why) throws IOException {
         Path recordFile = target.resolve(VIDEO_RECORD);
         Path rowsFile = target.resolve(VIDEO_ROWS);
         if (!Files.isRegularFile(recordFile) || !Files.isRegularFile(rowsFile)) {
@@ -89,10 +116,15 @@ public final class FrameExtractor {
             ExtractedVideo old = Json.read(recordFile, ExtractedVideo.class);
             if (old.sha256().equals(sha) && old.settingsKey().equals(settings.key())
                     && old.sourceVideo().equals(video.relative()) && old.label().equals(video.label())) {
-                return new Result(old, FrameManifest.read(rowsFile), true);
+                List<FrameRecord> rows = FrameManifest.read(rowsFile);
+                String now = framesSha256(outRoot, target, target, rows);
+                if (old.framesSha256() != null && old.framesSha256().equals(now) && rows.size() == old.outputFrames()) {
+                    return new Result(old, rows, true, null);
+                }
+                why[0] = now == null ? "a frame of the finished take is missing" : "the finished take's frames changed";
             }
         } catch (IOException | RuntimeException e) {
-            // An unreadable record means an older or damaged output: extract again.
+            why[0] = "its record could not be read (" + e.getMessage() + ")";
         }
         return null;
     }
@@ -137,7 +169,7 @@ public final class FrameExtractor {
             long duration = previous.duration() > 0 ? previous.duration() : lastStep > 0 ? lastStep : nominalStep(stream);
             out.write(previous, index, previousPts, selector.finish(previousPts + duration));
             return new ExtractedVideo(video.relative(), sha, settings.key(), video.label(), stream, index + 1,
-                    out.written);
+                    out.written, null);
         } finally {
             av_frame_free(previous);
             av_frame_free(current);

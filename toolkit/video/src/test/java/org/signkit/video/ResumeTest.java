@@ -71,4 +71,56 @@ class ResumeTest {
             assertEquals(22, files.count(), "20 frames + frames.csv + video.json, nothing stale");
         }
     }
+
+    @Test
+    void aFinishedTakeWithAFrameMissingOrChangedIsRedoneAndSaysSo() throws Exception {
+        Path in = dir.resolve("in");
+        PatternVideo.write(in.resolve("A/s1_1.mp4"), new PatternVideo.Spec(TestVideos.W, TestVideos.H, new Rational(30, 1), 45, 0, false));
+        Path out = dir.resolve("out");
+        FrameExtractionJob job = new FrameExtractionJob();
+        job.run(new FrameExtractionJob.Request(in, out, null, AT_15, 1), ExtractionListener.NONE);
+        byte[] frame = Files.readAllBytes(out.resolve("A/s1_1/000003.jpg"));
+        Files.delete(out.resolve("A/s1_1/000003.jpg"));
+        VideoOutcome missing = job.run(new FrameExtractionJob.Request(in, out, null, AT_15, 1), ExtractionListener.NONE).outcomes().get(0);
+        assertEquals(VideoOutcome.Status.REDONE, missing.status());
+        assertEquals("a frame of the finished take is missing", missing.error());
+        assertArrayEquals(frame, Files.readAllBytes(out.resolve("A/s1_1/000003.jpg")));
+        Files.write(out.resolve("A/s1_1/000001.jpg"), new byte[] {1, 2, 3});
+        VideoOutcome changed = job.run(new FrameExtractionJob.Request(in, out, null, AT_15, 1), ExtractionListener.NONE).outcomes().get(0);
+        assertEquals(VideoOutcome.Status.REDONE, changed.status());
+        assertEquals(VideoOutcome.Status.REUSED,
+                job.run(new FrameExtractionJob.Request(in, out, null, AT_15, 1), ExtractionListener.NONE).outcomes().get(0).status());
+    }
+
+    @Test
+    void aSecondWriterIsStoppedAndAStaleLockTakenOver() throws Exception {
+        Path in = dir.resolve("in");
+        PatternVideo.write(in.resolve("A/s1_1.mp4"), new PatternVideo.Spec(TestVideos.W, TestVideos.H, new Rational(30, 1), 15, 0, false));
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        // A live process owns the folder: this JVM's parent (the build) stands in for another signkit run.
+        long live = ProcessHandle.current().parent().map(ProcessHandle::pid).orElseThrow();
+        Files.writeString(out.resolve(org.signkit.core.OutputLock.FILE_NAME), live + "\nsignkit frames other\n2026-12-02T00:00:00Z\n");
+        FrameExtractionJob job = new FrameExtractionJob();
+        org.signkit.core.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(org.signkit.core.BadInputException.class,
+                () -> job.run(new FrameExtractionJob.Request(in, out, null, AT_15, 1), ExtractionListener.NONE));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("in use by another signkit run: PID " + live
+                + " (signkit frames other"), e.getMessage());
+        // A killed owner leaves a stale lock: taken over, said, and released at the end.
+        Files.writeString(out.resolve(org.signkit.core.OutputLock.FILE_NAME), "2147483646\nsignkit frames killed\nx\n");
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        job.run(new FrameExtractionJob.Request(in, out, null, AT_15, 1), new ExtractionListener() {
+            @Override
+            public void videoDone(VideoOutcome outcome, int done, int total, long framesSoFar) {
+            }
+
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        });
+        org.junit.jupiter.api.Assertions.assertTrue(notes.get(0).contains("a stale lock of PID 2147483646 (signkit frames killed) was taken over"),
+                notes.toString());
+        assertFalse(Files.exists(out.resolve(org.signkit.core.OutputLock.FILE_NAME)));
+    }
 }
