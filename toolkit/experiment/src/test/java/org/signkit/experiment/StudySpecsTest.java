@@ -14,8 +14,11 @@ class StudySpecsTest {
 
     @Test
     void everySpecLoadsWithEveryProfile(@TempDir Path dir) throws IOException {
+        // The study's layout: 14 sign folders per group (a profile's 'signs: 6' is checked against them).
         for (String group : new String[] {"capture60", "capture30", "validation"}) {
-            Files.createDirectories(dir.resolve("data/videos").resolve(group));
+            for (int sign = 1; sign <= 14; sign++) {
+                Files.createDirectories(dir.resolve("data/videos").resolve(group).resolve("SIGN" + sign));
+            }
         }
         Path experiments = Path.of("../../experiments");
         for (String name : Reproduction.SPECS) {
