@@ -17,6 +17,10 @@ public final class SignkitCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of an input or usage error too (internal errors always print one).")
+    boolean debug;
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
@@ -33,6 +37,9 @@ public final class SignkitCommand implements Runnable {
         CommandLine cl = new CommandLine(new SignkitCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            if (java.util.Arrays.asList(args).contains("--debug")) {
+                ex.printStackTrace(line.getErr());
+            }
             if (ex instanceof BadInputException || ex instanceof IllegalArgumentException) {
                 line.getErr().println("signkit: " + ex.getMessage());
                 return 2;

@@ -38,6 +38,8 @@ class SignkitCommandTest {
         Path file = java.nio.file.Files.writeString(dir.resolve("taken"), "x");
         String err = Console.err(2, "frames", dir.resolve("in2").toString(), "-o", file.toString(), "--fps", "20", "--size", "48");
         assertTrue(err.contains("taken: the output is a file, not a folder") && !err.contains("\tat "), err);
+        String debug = Console.err(2, "frames", dir.resolve("in2").toString(), "-o", file.toString(), "--debug");
+        assertTrue(debug.contains("\tat org.signkit.core.OutputFolder.prepare"), debug);
     }
 
     /** A clip given by its own name (no sign folder, no signer_take name) is extracted unlabelled at its true rate. */
