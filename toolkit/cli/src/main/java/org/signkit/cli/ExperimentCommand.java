@@ -104,7 +104,7 @@ final class ExperimentCommand implements Runnable {
     /** {@code signkit experiment plan}. */
     @Command(name = "plan", mixinStandardHelpOptions = true,
             description = {"Print a spec's trial plan (conditions x repeats, one seed per repeat shared by every condition) and,",
-                    "per planned test, the repeats per condition that make the claim's margin detectable at 80% power",
+                    "per planned test, the repeats per condition that make the claim's margin detectable at 80%% power",
                     "(for a no-difference claim: provable by TOST). The spread: --sd, or a previous run (--run), or 0.01/0.02/0.05."})
     static final class Plan implements Callable<Integer> {
 

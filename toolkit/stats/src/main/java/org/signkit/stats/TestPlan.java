@@ -42,7 +42,7 @@ public record TestPlan(Comparison comparison, double alpha, Alternative alternat
             + " variances. When Shapiro-Wilk rejects normality in any condition and every condition has " + RANK_MIN_TRIALS
             + " or more trials, the rank test instead: Mann-Whitney, or Kruskal-Wallis with corrected Mann-Whitney pairs (blocks"
             + " then unused); with fewer the parametric test stays (a rank test could not reject) and the checks say so. A claim of no difference is tested by"
-            + " TOST against its margin. Every test reports the smallest difference it detects at 80% power.";
+            + " TOST against its margin. Every test reports the smallest difference it detects with 80 percent power.";
 
     public TestPlan {
         if (!(alpha > 0 && alpha < 1)) {
