@@ -24,7 +24,7 @@ import org.apache.commons.csv.QuoteMode;
  */
 public final class Csv {
 
-    private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator("\n").setQuoteMode(QuoteMode.MINIMAL).get();
+    private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator("\n").setQuoteMode(QuoteMode.MINIMAL).build();
 
     private Csv() {
     }
@@ -87,7 +87,7 @@ public final class Csv {
             throw new BadInputException(file, "empty file", "write a header row and one row per record");
         }
         char separator = separator(raw);
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(true).build();
         List<String> header = null;
         List<Row> rows = new ArrayList<>();
         try (Reader r = new java.io.StringReader(raw); CSVParser parser = CSVParser.parse(r, format)) {
