@@ -237,11 +237,15 @@ public final class SignkitKernel extends BaseKernel {
             System.exit(2);
         }
         Backend.configureNatives();
-        KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
-        JupyterConnection connection = new JupyterConnection(props);
-        SignkitKernel kernel = new SignkitKernel();
-        kernel.becomeHandlerForConnection(connection);
-        connection.connect();
-        connection.waitUntilClose();
+        // Shell and control go through a guard that drops forged or malformed messages (see MessageGuard).
+        Map.Entry<MessageGuard, String> guarded = MessageGuard.around(Files.readString(Path.of(args[0])));
+        try (MessageGuard guard = guarded.getKey()) {
+            KernelConnectionProperties props = KernelConnectionProperties.parse(guarded.getValue());
+            JupyterConnection connection = new JupyterConnection(props);
+            SignkitKernel kernel = new SignkitKernel();
+            kernel.becomeHandlerForConnection(connection);
+            connection.connect();
+            connection.waitUntilClose();
+        }
     }
 }

@@ -1,0 +1,49 @@
+package org.signkit.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A forged message (bad signature), a signed one that is not JSON and a one-frame message are dropped and logged,
+ * and the kernel still answers the next request: driven over ZeroMQ by jupyter_client
+ * ({@code forged_messages.py}). {@code .ci/run} installs jupyter-client; SIGNKIT_REQUIRE_TOOLS=1 makes its absence
+ * a failure.
+ */
+class ForgedMessageTest {
+
+    @Test
+    void forgedAndMalformedMessagesAreDroppedAndTheKernelKeepsServing(@TempDir Path dir) throws Exception {
+        boolean client = new ProcessBuilder("/usr/bin/python3", "-c", "import jupyter_client, zmq").start().waitFor() == 0;
+        assertTrue(client || !"1".equals(System.getenv("SIGNKIT_REQUIRE_TOOLS")), "jupyter_client missing: apt-get install jupyter-client");
+        assumeTrue(client, "jupyter_client not installed");
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> classpath = new ArrayList<>();
+        for (String e : cp.split(File.pathSeparator)) {
+            classpath.add(Path.of(e).toAbsolutePath().toString());
+        }
+        KernelSpec.install(dir.resolve("share/jupyter/kernels"), classpath);
+        Path script = dir.resolve("forged_messages.py");
+        try (var in = ForgedMessageTest.class.getResourceAsStream("/forged_messages.py")) {
+            Files.copy(in, script);
+        }
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", script.toString()).redirectErrorStream(true);
+        pb.environment().put("JUPYTER_PATH", dir.resolve("share/jupyter").toString());
+        Process p = pb.start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "timed out:\n" + log);
+        assertEquals(0, p.exitValue(), log);
+        assertTrue(log.contains("REPLY kernel_info_reply kernel_info_request"), log);
+        assertTrue(log.contains("dropped a shell message: invalid signature") && log.contains("dropped a shell message: malformed JSON"), log);
+    }
+}
