@@ -4,6 +4,7 @@ import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.io.File;
 import java.io.IOException;
@@ -40,11 +41,13 @@ import org.signkit.train.Backend;
 public final class SignkitKernel extends BaseKernel {
 
     private final JShell shell;
+    private final Magics magics;
     private final LanguageInfo info = new LanguageInfo.Builder("Java").version(Runtime.version().toString())
             .mimetype("text/x-java-source").fileExtension(".jshell").pygments("java").codemirror("text/x-java").build();
 
     public SignkitKernel() {
         shell = JShell.builder().executionEngine(new LocalExecutionControlProvider(), Map.of()).build();
+        magics = new Magics(shell::addToClasspath);
         for (String entry : classpath()) {
             shell.addToClasspath(entry);
         }
@@ -102,6 +105,65 @@ public final class SignkitKernel extends BaseKernel {
 
     @Override
     public DisplayData eval(String code) throws Exception {
+        Magics.Cell cell = magics.apply(code);
+        long t0 = System.nanoTime();
+        DisplayData value = cell.code().isBlank() ? cell.shown() : evalJava(cell.code());
+        if (cell.timeLabel() != null) {
+            System.out.println(Magics.timeText(System.nanoTime() - t0));
+        }
+        return value;
+    }
+
+    /**
+     * Completions at the cursor from JShell's source analysis: the replacements and the range they replace
+     * (Tab in a notebook).
+     */
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        int[] anchor = new int[1];
+        List<String> options = shell.sourceCodeAnalysis().completionSuggestions(code, at, anchor).stream()
+                .sorted(java.util.Comparator.comparing((SourceCodeAnalysis.Suggestion x) -> !x.matchesType()))
+                .map(SourceCodeAnalysis.Suggestion::continuation).distinct().toList();
+        return options.isEmpty() ? null : new ReplacementOptions(options, anchor[0], at);
+    }
+
+    /** The signature and javadoc of what is at the cursor (Shift-Tab), when JShell can resolve it. */
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        List<SourceCodeAnalysis.Documentation> docs = shell.sourceCodeAnalysis().documentation(code, at, true);
+        if (docs.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (SourceCodeAnalysis.Documentation d : docs) {
+            text.append(d.signature()).append('\n');
+            String javadoc = d.javadoc() != null && !d.javadoc().isBlank() ? d.javadoc() : ownJavadoc(d.signature());
+            if (javadoc != null) {
+                text.append(javadoc.strip()).append("\n");
+            }
+            text.append('\n');
+        }
+        return new DisplayData(text.toString().strip());
+    }
+
+    /**
+     * The javadoc of a signkit type or method from its source, given JShell's signature
+     * ({@code org.signkit.stats.StatsTables} or {@code Table org.signkit.stats.StatsTables.pairs(Verdict v)}).
+     */
+    private static String ownJavadoc(String signature) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(org\\.signkit\\.[\\w.$]+)(\\()?").matcher(signature);
+        if (!m.find()) {
+            return null;
+        }
+        String name = m.group(1);
+        if (m.group(2) == null) {
+            return Javadocs.of(name, null);
+        }
+        int dot = name.lastIndexOf('.');
+        return Javadocs.of(name.substring(0, dot), name.substring(dot + 1));
+    }
+
+    private DisplayData evalJava(String code) throws Exception {
         Snippet last = null;
         String remaining = code;
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
