@@ -25,7 +25,8 @@ import tech.tablesaw.api.Table;
  * {@code %classpath PATH} / {@code %jars PATH} (a jar or a folder of jars, offline), {@code %maven G:A:V} (from the
  * local Maven repository; a remote one is never reached, and it says so), {@code %load FILE} (a file's code runs
  * first), {@code %records RUN} (a run's trials as a table) and {@code %compare RUN1 RUN2} (every metric of both runs
- * side by side with the planned-test rule's verdict). Paths resolve against the repository root.
+ * side by side with the planned-test rule's verdict). Paths resolve against the repository root; a run may also be
+ * {@code quick:EXPERIMENT}, the quick reproduction's run of that experiment.
  */
 final class Magics {
 
@@ -120,8 +121,14 @@ final class Magics {
         addToClasspath.accept(jar.toString());
     }
 
-    /** A run folder: as given, else under the repository root, else under its reports/. */
-    static Path run(String arg) {
+    /**
+     * A run folder: {@code quick:EXPERIMENT} is {@link Notebook#quickRun} (the quick reproduction's run, or its demo);
+     * otherwise as given, else under the repository root, else under its reports/.
+     */
+    static Path run(String arg) throws IOException {
+        if (arg.startsWith("quick:")) {
+            return Notebook.quickRun(arg.substring("quick:".length()));
+        }
         for (Path p : List.of(Path.of(arg), Notebook.root().resolve(arg), Notebook.root().resolve("reports").resolve(arg))) {
             if (Files.isRegularFile(p.resolve("records.jsonl"))) {
                 return p;
