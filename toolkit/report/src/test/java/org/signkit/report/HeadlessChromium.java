@@ -101,6 +101,13 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** Evaluates a JavaScript expression in the loaded page; its value as a string. */
+    String evaluate(String expression) throws Exception {
+        JsonNode r = call("Runtime.evaluate", Json.mapper().createObjectNode().put("returnByValue", true).put("expression",
+                "String(" + expression + ")"));
+        return r.path("result").path("value").asText();
+    }
+
     private JsonNode call(String method, ObjectNode params) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> f = new CompletableFuture<>();
