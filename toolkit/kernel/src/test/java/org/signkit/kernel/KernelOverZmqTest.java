@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,19 +24,14 @@ class KernelOverZmqTest {
         boolean client = new ProcessBuilder("/usr/bin/python3", "-c", "import jupyter_client, zmq").start().waitFor() == 0;
         assertTrue(client || !"1".equals(System.getenv("SIGNKIT_REQUIRE_TOOLS")), "jupyter_client missing: apt-get install jupyter-client");
         assumeTrue(client, "jupyter_client not installed");
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> classpath = new ArrayList<>();
-        for (String e : cp.split(File.pathSeparator)) {
-            classpath.add(Path.of(e).toAbsolutePath().toString());
-        }
-        KernelSpec.install(dir.resolve("share/jupyter/kernels"), classpath);
+        Path jupyterPath = TestKernelSpec.install(dir);
         Path script = dir.resolve("kernel_over_zmq.py");
         try (var in = KernelOverZmqTest.class.getResourceAsStream("/kernel_over_zmq.py")) {
             Files.copy(in, script);
         }
-        Path run = KernelToolsTest.runFolder(dir.resolve("run"), 0.8);
+        Path run = KernelEvalTest.runFolder(dir.resolve("run"), 0.8);
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", script.toString(), run.toString()).redirectErrorStream(true);
-        pb.environment().put("JUPYTER_PATH", dir.resolve("share/jupyter").toString());
+        pb.environment().put("JUPYTER_PATH", jupyterPath.toString());
         Process p = pb.start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "timed out:\n" + log);

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -34,12 +32,7 @@ class NotebooksTest {
         assertTrue(jupyter || !"1".equals(System.getenv("SIGNKIT_REQUIRE_TOOLS")),
                 "Jupyter missing: apt-get install jupyter-nbconvert jupyter-client python3-nbclient");
         assumeTrue(jupyter, "Jupyter not installed");
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> classpath = new ArrayList<>();
-        for (String e : cp.split(File.pathSeparator)) {
-            classpath.add(Path.of(e).toAbsolutePath().toString());
-        }
-        KernelSpec.install(dir.resolve("share/jupyter/kernels"), classpath);
+        Path jupyterPath = TestKernelSpec.install(dir);
         List<Path> notebooks;
         try (Stream<Path> s = Files.list(ROOT.resolve("experiments/notebooks"))) {
             notebooks = s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
@@ -49,7 +42,7 @@ class NotebooksTest {
             ProcessBuilder pb = new ProcessBuilder("jupyter", "nbconvert", "--to", "notebook", "--execute",
                     "--ExecutePreprocessor.timeout=900", "--output-dir", dir.resolve("out").toString(), nb.toString())
                     .directory(ROOT.toFile()).redirectErrorStream(true);
-            pb.environment().put("JUPYTER_PATH", dir.resolve("share/jupyter").toString());
+            pb.environment().put("JUPYTER_PATH", jupyterPath.toString());
             Process p = pb.start();
             String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(20, TimeUnit.MINUTES), nb + " timed out");
