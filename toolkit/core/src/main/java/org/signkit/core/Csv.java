@@ -83,6 +83,14 @@ public final class Csv {
         if (raw.startsWith("\uFEFF")) {
             raw = raw.substring(1);
         }
+        return parse(file, raw);
+    }
+
+    /**
+     * Parses CSV text read from {@code file} (named in errors); callers that pre-process a file (a template's
+     * {@code #} comment lines) parse here.
+     */
+    public static File parse(Path file, String raw) {
         if (raw.isBlank()) {
             throw new BadInputException(file, "empty file", "write a header row and one row per record");
         }
@@ -111,7 +119,7 @@ public final class Csv {
                 }
                 rows.add(new Row(line, fields));
             }
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw new BadInputException(file, "not valid CSV: " + e.getMessage(), "check the quotes in the file");
         }
         return new File(file, header, rows);

@@ -14,8 +14,9 @@ import org.signkit.core.Checksums;
 /**
  * {@code signkit dataset release}: a versioned folder {@code releases/v<X.Y>/} with the card at that
  * version, datasheet, protocol, video index, splits, QA report, optionally the frames, and
- * {@code SHA256SUMS} over the videos and every file in it; plus a changelog entry. Refused while the
- * QA check has errors, unless forced.
+ * the videos themselves and {@code SHA256SUMS} over every file, with paths relative to the release root (so
+ * {@code sha256sum -c SHA256SUMS} verifies it there); plus a changelog entry. Refused without publication consent for
+ * every signer in it ({@link Consent}, whatever {@code force} says), and while the QA check has errors unless forced.
  */
 public final class DatasetRelease {
 
@@ -37,6 +38,8 @@ public final class DatasetRelease {
         if (Files.exists(target)) {
             throw new IllegalArgumentException(target + " exists: releases are immutable; choose a new version");
         }
+        List<ImportedVideo> videos = ImportIndex.read(layout);
+        Consent.requireFor(videos.stream().map(ImportedVideo::signer).distinct().toList(), layout.consent());
         QualityCheck.Report qa = QualityCheck.run(layout);
         QaReportWriter.write(layout, qa);
         if (qa.count(Finding.ERROR) > 0 && !force) {
@@ -59,15 +62,22 @@ public final class DatasetRelease {
         if (frames != null) {
             copyTree(frames, partial.resolve("frames"));
         }
-        List<ImportedVideo> videos = ImportIndex.read(layout);
-        StringBuilder sums = new StringBuilder();
+        // The videos go into the release (hard links where the file system allows), so that it is whole and
+        // `sha256sum -c SHA256SUMS` verifies every file from the release root.
         for (ImportedVideo v : videos) {
-            sums.append(v.sha256()).append("  ").append(v.path()).append('\n');
+            Path from = layout.root().resolve(v.path());
+            Path to = partial.resolve(v.path());
+            Files.createDirectories(to.getParent());
+            try {
+                Files.createLink(to, from);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(from, to);
+            }
         }
+        StringBuilder sums = new StringBuilder();
         try (Stream<Path> walk = Files.walk(partial)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                sums.append(Checksums.sha256(p)).append("  release/").append(partial.relativize(p).toString()
-                        .replace('\\', '/')).append('\n');
+                sums.append(Checksums.sha256(p)).append("  ").append(partial.relativize(p).toString().replace('\\', '/')).append('\n');
             }
         }
         Files.writeString(partial.resolve("SHA256SUMS"), sums.toString());

@@ -65,9 +65,28 @@ class DatasetKitTest {
         assertEquals(3, byTake.test(), "one take of each sign");
         assertThrows(IllegalArgumentException.class, () -> DatasetSplits.split(layout, SplitStrategy.FRAME, 0.2, 1, null));
 
+        // No release without every signer's publication consent, forced or not.
+        for (boolean force : new boolean[] {false, true}) {
+            IllegalStateException noConsent = assertThrows(IllegalStateException.class,
+                    () -> DatasetRelease.release(layout, "1.0", null, force));
+            assertTrue(noConsent.getMessage().startsWith("no publication consent for [s1, s2]")
+                    && noConsent.getMessage().contains("--force does not skip consent"), noConsent.getMessage());
+        }
+        Files.writeString(layout.consent(), Files.readString(layout.consent()) + "s1,v1,yes,yes,yes,office,2026-12-01\n"
+                + "s2,v1,yes,no,yes,office,2026-12-01\n");
+        assertTrue(assertThrows(IllegalStateException.class, () -> DatasetRelease.release(layout, "1.0", null, true))
+                .getMessage().startsWith("no publication consent for [s2]"));
+        Files.writeString(layout.consent(), Files.readString(layout.consent()).replace("s2,v1,yes,no", "s2,v1,yes,yes"));
         Path release = DatasetRelease.release(layout, "1.0", null, false);
         String sums = Files.readString(release.resolve("SHA256SUMS"));
-        assertTrue(sums.contains("videos/train/") && sums.contains("release/splits/"), sums);
+        assertTrue(sums.contains("  videos/train/") && sums.contains("  splits/"), sums);
+        // Verifiable where it lies: every file, from the release root, with the standard tool.
+        Process check = new ProcessBuilder("sha256sum", "--quiet", "-c", "SHA256SUMS").directory(release.toFile())
+                .redirectErrorStream(true).start();
+        String out = new String(check.getInputStream().readAllBytes());
+        assertEquals(0, check.waitFor(), out);
+        assertEquals(Files.readAllLines(layout.importIndex()).size() - 1,
+                sums.lines().filter(l -> l.contains("  videos/")).count(), "every video is in the release");
         assertTrue(Files.readString(release.resolve("dataset.yaml")).contains("version: '1.0'"));
         assertTrue(Files.readString(layout.changelog()).contains("## v1.0"));
         assertThrows(IllegalArgumentException.class, () -> DatasetRelease.release(layout, "1.0", null, false));
@@ -120,6 +139,8 @@ class DatasetKitTest {
         assertFlagged(f, x -> x.problem().startsWith("no training take of THANKS by s2"), "missing cell");
         f.forEach(x -> assertFalse(x.fix().isBlank(), "every finding has a fix: " + x));
 
+        Files.writeString(layout.consent(), Files.readString(layout.consent()) + "s1,v1,yes,yes,yes,office,2026-12-01\n"
+                + "s2,v1,yes,yes,yes,office,2026-12-01\n");
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> DatasetRelease.release(layout, "0.1", null, false));
         assertTrue(refused.getMessage().contains("--force"), refused.getMessage());
