@@ -23,6 +23,13 @@ public final class QualityCheck {
     public static final double MIN_SECONDS = 0.5;
     /** Takes longer than this are probably several signs or idle recording. */
     public static final double MAX_SECONDS = 10;
+    /** Mean grey level below this: too dark (recording protocol P7). */
+    public static final double DARK = 40;
+    /** Mean grey level above this: overexposed (P7). */
+    public static final double BRIGHT = 220;
+    /** Grey-level SD below this: a flat picture (P7). */
+    public static final double FLAT = 12;
+
     /** A take is flagged as blurred below this share of the median sharpness of its signer's takes in its group. */
     public static final double BLUR_SHARE = 0.5;
     /** Thumbnails at most this many grey levels apart everywhere are the same take. */
@@ -172,25 +179,41 @@ public final class QualityCheck {
             }
             quality.put(v.path(), q);
             sharpness.put(v.path(), q.sharpness());
+            if (q.brightness() < DARK || q.brightness() > BRIGHT || q.contrast() < FLAT) {
+                String what = q.brightness() < DARK ? "too dark" : q.brightness() > BRIGHT ? "overexposed" : "flat";
+                findings.add(new Finding(Finding.WARNING, RecordingProtocol.LIGHT.id(), v.path(), String.format(Locale.ROOT,
+                        "%s: mean brightness %.0f, contrast %.0f (protocol: brightness %.0f-%.0f, contrast at least %.0f)", what,
+                        q.brightness(), q.contrast(), DARK, BRIGHT, FLAT), "re-record with even light on the signer"));
+            }
         }
         // Sharpness depends on content (clothes, background, light): compare a take with the same signer's
         // takes in the same recording group, where only focus and motion blur should differ.
-        Map<String, String> groupOf = new HashMap<>();
-        videos.forEach(v -> groupOf.put(v.path(), v.group() + " takes of " + v.signer()));
-        for (String group : new java.util.TreeSet<>(groupOf.values())) {
-            double[] all = sharpness.entrySet().stream().filter(e -> group.equals(groupOf.get(e.getKey())))
-                    .mapToDouble(Map.Entry::getValue).sorted().toArray();
-            if (all.length < 3) {
+        // A signer with fewer than 3 takes in a group is compared with all of that group's takes instead.
+        Map<String, List<String>> bySigner = new TreeMap<>();
+        Map<String, List<String>> byGroup = new TreeMap<>();
+        for (ImportedVideo v : videos) {
+            if (sharpness.containsKey(v.path())) {
+                bySigner.computeIfAbsent(v.group() + " takes of " + v.signer(), k -> new ArrayList<>()).add(v.path());
+                byGroup.computeIfAbsent("all " + v.group() + " takes", k -> new ArrayList<>()).add(v.path());
+            }
+        }
+        for (ImportedVideo v : videos) {
+            Double s = sharpness.get(v.path());
+            if (s == null) {
                 continue;
             }
-            double median = all[all.length / 2];
-            sharpness.forEach((path, s) -> {
-                if (group.equals(groupOf.get(path)) && s < BLUR_SHARE * median) {
-                    findings.add(new Finding(Finding.WARNING, RecordingProtocol.SIGN_SLOWLY.id(), path,
-                            String.format(Locale.ROOT, "blurred: sharpness %.0f, under half the %s median %.0f", s,
-                                    group, median), "re-record with more light, at 60 FPS, signing more slowly"));
-                }
-            });
+            String signer = v.group() + " takes of " + v.signer();
+            String group = bySigner.get(signer).size() >= 3 ? signer : "all " + v.group() + " takes";
+            List<String> peers = group.equals(signer) ? bySigner.get(signer) : byGroup.get(group);
+            if (peers.size() < 3) {
+                continue;
+            }
+            double median = peers.stream().mapToDouble(sharpness::get).sorted().toArray()[peers.size() / 2];
+            if (s < BLUR_SHARE * median) {
+                findings.add(new Finding(Finding.WARNING, RecordingProtocol.SIGN_SLOWLY.id(), v.path(),
+                        String.format(Locale.ROOT, "blurred: sharpness %.0f, under half the %s median %.0f", s, group, median),
+                        "re-record with more light, at 60 FPS, signing more slowly"));
+            }
         }
         return sharpness;
     }

@@ -39,9 +39,15 @@ public final class RecordingProtocol {
     public static final Item TAKES = new Item("P6", "Record several takes per sign and signer, each a separate video.",
             "Frame-level splits leak; take- and signer-level splits need several takes.");
 
+    /** Exposure: the thresholds {@code dataset check} applies. */
+    public static final Item LIGHT = new Item("P7", "Light the signer evenly: mean brightness between "
+            + (int) QualityCheck.DARK + " and " + (int) QualityCheck.BRIGHT + " of 255 and contrast (SD of the grey levels) of at"
+            + " least " + (int) QualityCheck.FLAT + ".", "Hands are found and told apart by their edges and skin tone, which a"
+            + " dark, washed-out or flat picture loses.");
+
     /** Every item, in order. */
     public static final List<Item> ITEMS = List.of(CAPTURE_60, SIGN_SLOWLY, PLAIN_BACKGROUND, TWO_SIGNERS,
-            SEPARATE_VALIDATION, TAKES);
+            SEPARATE_VALIDATION, TAKES, LIGHT);
 
     private RecordingProtocol() {
     }

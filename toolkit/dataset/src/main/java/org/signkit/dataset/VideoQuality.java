@@ -23,10 +23,12 @@ import org.signkit.video.VideoDecoder;
  * imported twice under different names: copies and re-encodings differ by a few levels everywhere,
  * another take of the same sign differs where the hands are.
  *
- * @param sharpness median variance of the Laplacian; motion blur and defocus lower it
- * @param signature three 32×32 grey thumbnails
+ * @param sharpness  median variance of the Laplacian; motion blur and defocus lower it
+ * @param brightness median mean grey level (0–255) of the sampled frames: exposure
+ * @param contrast   median standard deviation of the grey levels: a flat, washed-out or dark picture is low
+ * @param signature  three 32×32 grey thumbnails
  */
-public record VideoQuality(double sharpness, byte[][] signature) {
+public record VideoQuality(double sharpness, double brightness, double contrast, byte[][] signature) {
 
     private static final int SAMPLES = 7;
 
@@ -37,6 +39,8 @@ public record VideoQuality(double sharpness, byte[][] signature) {
             wanted[i] = Math.min(frames - 1, Math.round((i + 1) * frames / (SAMPLES + 1.0)));
         }
         double[] sharp = new double[SAMPLES];
+        double[] level = new double[SAMPLES];
+        double[] spread = new double[SAMPLES];
         byte[][] thumbs = new byte[3][];
         try (VideoDecoder d = VideoDecoder.open(file, 0);
              FrameRenderer r = new FrameRenderer(d.stream(), new FrameGeometry(360, FrameGeometry.Square.NONE),
@@ -50,6 +54,9 @@ public record VideoQuality(double sharpness, byte[][] signature) {
                         r.render(f);
                         Mat bgr = r.lastOutput();
                         sharp[next] = laplacianVariance(bgr);
+                        double[] ms = greyLevels(bgr);
+                        level[next] = ms[0];
+                        spread[next] = ms[1];
                         if (next == 1 || next == 3 || next == 5) {
                             thumbs[next / 2] = thumbnail(bgr);
                         }
@@ -61,9 +68,24 @@ public record VideoQuality(double sharpness, byte[][] signature) {
                 av_frame_free(f);
             }
         }
-        double[] s = sharp.clone();
+        return new VideoQuality(median(sharp), median(level), median(spread), thumbs);
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
         Arrays.sort(s);
-        return new VideoQuality(s[SAMPLES / 2], thumbs);
+        return s[s.length / 2];
+    }
+
+    /** Mean and standard deviation of the grey levels. */
+    private static double[] greyLevels(Mat bgr) {
+        try (Mat gray = new Mat(); Mat mean = new Mat(); Mat std = new Mat()) {
+            opencv_imgproc.cvtColor(bgr, gray, opencv_imgproc.COLOR_BGR2GRAY);
+            opencv_core.meanStdDev(gray, mean, std);
+            try (DoubleIndexer m = mean.createIndexer(); DoubleIndexer sd = std.createIndexer()) {
+                return new double[] {m.get(0), sd.get(0)};
+            }
+        }
     }
 
     /** Largest grey-level difference between corresponding thumbnail pixels (255 when not comparable). */

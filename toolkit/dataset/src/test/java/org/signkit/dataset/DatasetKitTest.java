@@ -108,6 +108,8 @@ class DatasetKitTest {
         // The same take re-encoded (another codec): other bytes, same pictures.
         PatternVideo.write(phone.resolve("VID_0007.mp4"), new PatternVideo.Spec(96, 160, thirty, 45, 0, true));
         Files.writeString(phone.resolve("VID_0006.mp4"), "not a video");
+        // A nearly black take (lens covered, a dark room), and a blurred one by a signer with a single take.
+        PatternVideo.write(phone.resolve("VID_0008.mp4"), new PatternVideo.Spec(96, 160, thirty, 45, 0, false), 0.05);
         Files.writeString(phone.resolve("mapping.csv"), String.join("\n",
                 "video,sign,signer,take",
                 "VID_0001.mp4,HELLO,s1,1",
@@ -117,11 +119,12 @@ class DatasetKitTest {
                 "VID_0005.mp4,THANKS,s1,2",
                 "copy of VID_0001.mp4,HELLO,s2,2",
                 "VID_0006.mp4,THANKS,s2,1",
-                "VID_0007.mp4,HELLO,s2,3") + "\n");
+                "VID_0007.mp4,HELLO,s2,3",
+                "VID_0008.mp4,THANKS,s3,1") + "\n");
         DatasetLayout layout = DatasetKit.init(new DatasetLayout(dir.resolve("ds")), "PhoneSigns", "LSX", "XX",
                 List.of("HELLO", "THANKS"));
         DatasetImporter.Result r = DatasetImporter.importVideos(layout, phone, phone.resolve("mapping.csv"), "train", false);
-        assertEquals(8, r.imported().size(), r.problems().toString());
+        assertEquals(9, r.imported().size(), r.problems().toString());
 
         QualityCheck.Report qa = QualityCheck.run(layout);
         List<Finding> f = qa.findings();
@@ -132,6 +135,11 @@ class DatasetKitTest {
         assertFlagged(f, x -> x.subject().endsWith("THANKS/s1_1.mp4") && x.problem().startsWith("variable frame rate"), "VFR");
         assertFlagged(f, x -> x.subject().endsWith("HELLO/s1_2.mp4") && x.problem().contains("rotated by 90"), "rotation");
         assertFlagged(f, x -> x.problem().startsWith("the same file as"), "duplicate");
+        assertFlagged(f, x -> x.subject().endsWith("THANKS/s3_1.mp4") && x.protocol().equals("P7") && x.problem().startsWith("too dark"),
+                "nearly black take");
+        // s3 has a single take: the blur check compares it with all the training takes instead of skipping it.
+        assertFlagged(f, x -> x.subject().endsWith("THANKS/s3_1.mp4") && x.problem().startsWith("blurred")
+                && x.problem().contains("all train takes median"), "blur check for a signer with one take");
         assertFlagged(f, x -> x.subject().endsWith("HELLO/s2_3.mp4") && x.problem().startsWith("looks like the same take"),
                 "re-encoded duplicate");
         assertFlagged(f, x -> x.problem().startsWith("no validation take of HELLO") && x.protocol().equals("P5"),
@@ -140,7 +148,7 @@ class DatasetKitTest {
         f.forEach(x -> assertFalse(x.fix().isBlank(), "every finding has a fix: " + x));
 
         Files.writeString(layout.consent(), Files.readString(layout.consent()) + "s1,v1,yes,yes,yes,office,2026-12-01\n"
-                + "s2,v1,yes,yes,yes,office,2026-12-01\n");
+                + "s2,v1,yes,yes,yes,office,2026-12-01\n" + "s3,v1,yes,yes,yes,office,2026-12-01\n");
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> DatasetRelease.release(layout, "0.1", null, false));
         assertTrue(refused.getMessage().contains("--force"), refused.getMessage());

@@ -57,6 +57,11 @@ public final class PatternVideo {
 
     /** Writes the video atomically. */
     public static void write(Path out, Spec spec) throws Exception {
+        write(out, spec, 1);
+    }
+
+    /** Writes the video atomically with its pixel levels scaled by {@code gain} (e.g. 0.05: a nearly black take). */
+    public static void write(Path out, Spec spec, double gain) throws Exception {
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         String name = out.getFileName().toString();
@@ -85,6 +90,9 @@ public final class PatternVideo {
             rec.start();
             for (int i = 0; i < spec.frames(); i++) {
                 draw(upright, i, spec.frames());
+                if (gain != 1) {
+                    upright.convertTo(upright, -1, gain, 0);
+                }
                 Mat pixels = upright;
                 if (spec.rotation() != 0) {
                     int code = spec.rotation() == 90 ? opencv_core.ROTATE_90_COUNTERCLOCKWISE
