@@ -118,7 +118,8 @@ final class DatasetCommand implements Runnable {
             DatasetSplits.Result r = DatasetSplits.split(new DatasetLayout(dir), SplitStrategy.parse(by), test, seed, frames);
             r.warnings().forEach(w -> System.err.println("signkit dataset: warning: " + w));
             System.out.println((r.created() ? "split frozen: " : "split already frozen: ") + r.file() + " (" + r.train()
-                    + " train, " + r.test() + " test)");
+                    + " train, " + r.test() + " test: test share " + String.format(java.util.Locale.ROOT, "%.2f", r.achievedShare())
+                    + " of " + String.format(java.util.Locale.ROOT, "%.2f", test) + " asked)");
             return 0;
         }
     }

@@ -32,7 +32,15 @@ public final class DatasetSplits {
      * @param warnings the split's warnings (leakage, signs on one side only)
      */
     public record Result(Path file, boolean created, int train, int test, List<String> warnings) {
+
+        /** The test share the split achieved (whole signers or takes move together, so it can differ from the target). */
+        public double achievedShare() {
+            return train + test == 0 ? 0 : (double) test / (train + test);
+        }
     }
+
+    /** An achieved test share further than this from the target is warned about. */
+    public static final double SHARE_TOLERANCE = 0.1;
 
     private DatasetSplits() {
     }
@@ -76,7 +84,15 @@ public final class DatasetSplits {
             split.test().forEach(r -> sb.append(row(r, "test")));
             AtomicFiles.writeString(file, sb.toString());
         }
-        return new Result(file, created, split.train().size(), split.test().size(), split.warnings());
+        List<String> warnings = new ArrayList<>(split.warnings());
+        int total = split.train().size() + split.test().size();
+        double achieved = total == 0 ? 0 : (double) split.test().size() / total;
+        if (Math.abs(achieved - testShare) > SHARE_TOLERANCE) {
+            warnings.add(String.format(Locale.ROOT, "the test share is %.2f, not the %.2f asked: a %s split moves whole %ss, and"
+                    + " there are too few of them for the share (record more, or choose another share or split)", achieved, testShare,
+                    by.id(), by == SplitStrategy.SIGNER ? "signer" : by == SplitStrategy.TAKE ? "take" : "frame"));
+        }
+        return new Result(file, created, split.train().size(), split.test().size(), List.copyOf(warnings));
     }
 
     private static String row(FrameRecord r, String side) {

@@ -61,6 +61,12 @@ class DatasetKitTest {
         assertEquals(6, bySigner.test());
         assertTrue(bySigner.created());
         assertFalse(DatasetSplits.split(layout, SplitStrategy.SIGNER, 0.5, 1, null).created(), "frozen");
+        assertEquals(0.5, bySigner.achievedShare(), 1e-12);
+        assertTrue(bySigner.warnings().stream().noneMatch(w -> w.startsWith("the test share")), bySigner.warnings().toString());
+        // Two signers cannot make a 0.2 signer split: the achieved share is said.
+        DatasetSplits.Result lopsided = DatasetSplits.split(layout, SplitStrategy.SIGNER, 0.2, 1, null);
+        assertTrue(lopsided.warnings().stream().anyMatch(w -> w.startsWith("the test share is 0.50, not the 0.20 asked")),
+                lopsided.warnings().toString());
         DatasetSplits.Result byTake = DatasetSplits.split(layout, SplitStrategy.TAKE, 0.25, 1, null);
         assertEquals(3, byTake.test(), "one take of each sign");
         assertThrows(IllegalArgumentException.class, () -> DatasetSplits.split(layout, SplitStrategy.FRAME, 0.2, 1, null));
