@@ -1,6 +1,7 @@
 package org.signkit.dataset;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.signkit.core.Checksums;
 
 /**
  * {@code signkit dataset check}: finds what a team can still fix by re-recording — missing sign ×
@@ -63,8 +65,22 @@ public final class QualityCheck {
     /** Checks a dataset folder. */
     public static Report run(DatasetLayout layout) throws IOException {
         DatasetCard card = DatasetCard.read(layout.card());
-        List<ImportedVideo> videos = ImportIndex.read(layout);
         List<Finding> findings = new ArrayList<>();
+        // The disk is the truth: an indexed video that is gone or changed since its import is an error, and the
+        // rest of the check runs on the videos that are there as imported.
+        List<ImportedVideo> videos = new ArrayList<>();
+        for (ImportedVideo v : ImportIndex.read(layout)) {
+            Path file = layout.root().resolve(v.path());
+            if (!Files.isRegularFile(file)) {
+                findings.add(new Finding(Finding.ERROR, "", v.path(), "missing on disk (listed in import.csv)",
+                        "restore the file, or delete its import.csv row"));
+            } else if (!Checksums.sha256(file).equals(v.sha256())) {
+                findings.add(new Finding(Finding.ERROR, "", v.path(), "changed since its import (SHA-256 differs)",
+                        "restore the imported file, or delete it and its import.csv row and import it again"));
+            } else {
+                videos.add(v);
+            }
+        }
         TreeSet<String> signers = new TreeSet<>();
         Map<String, Map<String, Integer>> takes = new TreeMap<>();
         Map<String, Integer> validation = new TreeMap<>();

@@ -152,6 +152,19 @@ class DatasetKitTest {
                 "validation coverage");
         assertFlagged(f, x -> x.problem().startsWith("no training take of THANKS by s2"), "missing cell");
         f.forEach(x -> assertFalse(x.fix().isBlank(), "every finding has a fix: " + x));
+        // The disk is the truth: a deleted video and a changed one are found without editing import.csv.
+        Path gone = layout.root().resolve(r.imported().get(0).path());
+        Path changed = layout.root().resolve(r.imported().get(1).path());
+        byte[] keep = Files.readAllBytes(gone);
+        byte[] before = Files.readAllBytes(changed);
+        Files.delete(gone);
+        Files.write(changed, Arrays.copyOf(before, before.length - 10));
+        List<Finding> now = QualityCheck.run(layout).findings();
+        assertFlagged(now, x -> x.subject().equals(r.imported().get(0).path()) && x.problem().startsWith("missing on disk"), "deleted");
+        assertFlagged(now, x -> x.subject().equals(r.imported().get(1).path()) && x.problem().startsWith("changed since its import"),
+                "changed");
+        Files.write(gone, keep);
+        Files.write(changed, before);
 
         Files.writeString(layout.consent(), Files.readString(layout.consent()) + "s1,v1,yes,yes,yes,office,2026-12-01\n"
                 + "s2,v1,yes,yes,yes,office,2026-12-01\n" + "s3,v1,yes,yes,yes,office,2026-12-01\n");
