@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.signkit.core.BadInputException;
 import org.signkit.core.SplitStrategy;
+import org.signkit.dataset.DatasetEdits;
 import org.signkit.dataset.DatasetImporter;
 import org.signkit.dataset.DatasetKit;
 import org.signkit.dataset.DatasetLayout;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = {"Build a new sign-language dataset from phone videos: init, import, check, split, release."},
         subcommands = {DatasetCommand.Init.class, DatasetCommand.Import.class, DatasetCommand.Check.class,
-                DatasetCommand.Split.class, DatasetCommand.Release.class})
+                DatasetCommand.Split.class, DatasetCommand.Release.class, DatasetCommand.Remove.class, DatasetCommand.Relabel.class})
 final class DatasetCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -86,12 +87,17 @@ final class DatasetCommand implements Runnable {
             "duplicate takes, validation coverage; each finding cites the protocol item and the fix. Exit 1 on errors."})
     static final class Check implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DIR") Path dir;
+        @Option(names = "--json", description = "Print the report as JSON (as qa/check.json) instead of the table.") boolean json;
 
         @Override
         public Integer call() throws Exception {
             DatasetLayout l = new DatasetLayout(dir);
             QualityCheck.Report r = QualityCheck.run(l);
             QaReportWriter.write(l, r);
+            if (json) {
+                System.out.print(Files.readString(l.qa().resolve("check.json")));
+                return r.count(Finding.ERROR) > 0 ? 1 : 0;
+            }
             Table t = new Table("severity", "protocol", "subject", "problem", "fix");
             r.findings().forEach(f -> t.row(f.severity(), f.protocol(), f.subject(), f.problem(), f.fix()));
             System.out.print(t);
@@ -143,6 +149,37 @@ final class DatasetCommand implements Runnable {
                 System.err.println("signkit dataset: " + e.getMessage());
                 return 1;
             }
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Delete an imported video and its import.csv row.")
+    static final class Remove implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR") Path dir;
+        @Parameters(index = "1", paramLabel = "VIDEO", description = "As import.csv lists it, e.g. videos/train/AGUA/s1_2.mp4.")
+        String video;
+
+        @Override
+        public Integer call() throws Exception {
+            DatasetEdits.remove(new DatasetLayout(dir), video);
+            System.out.println("removed " + video);
+            return 0;
+        }
+    }
+
+    @Command(name = "relabel", mixinStandardHelpOptions = true,
+            description = "Give an imported video another sign, signer or take: the file moves and its import.csv row follows.")
+    static final class Relabel implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR") Path dir;
+        @Parameters(index = "1", paramLabel = "VIDEO", description = "As import.csv lists it.") String video;
+        @Option(names = "--sign", required = true) String sign;
+        @Option(names = "--signer", required = true) String signer;
+        @Option(names = "--take", required = true) String take;
+
+        @Override
+        public Integer call() throws Exception {
+            var moved = DatasetEdits.relabel(new DatasetLayout(dir), video, new org.signkit.core.SampleLabel(sign, signer, take));
+            System.out.println("relabelled " + video + " -> " + moved.path());
+            return 0;
         }
     }
 }
