@@ -133,11 +133,15 @@ public record DerivedData(Path dataset, Consumer<String> log) {
 
     /** The first {@code n} signs (sorted sign folders) of a group's videos; all when {@code n} is 0. */
     public List<String> signs(String group, int n) throws IOException {
-        List<String> all;
-        try (var dirs = Files.list(dataset.resolve("videos").resolve(group))) {
-            all = dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
-        }
+        List<String> all = signFolders(dataset, group);
         return n == 0 || n >= all.size() ? all : all.subList(0, n);
+    }
+
+    /** The sign folders of a group's videos, sorted. */
+    static List<String> signFolders(Path dataset, String group) throws IOException {
+        try (var dirs = Files.list(dataset.resolve("videos").resolve(group))) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     /**

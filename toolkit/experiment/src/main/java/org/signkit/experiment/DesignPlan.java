@@ -130,11 +130,6 @@ public record DesignPlan(String experiment, String profile, List<String> conditi
     }
 
     private static double sd(double[] v) {
-        double m = java.util.Arrays.stream(v).average().orElse(Double.NaN);
-        double s = 0;
-        for (double x : v) {
-            s += (x - m) * (x - m);
-        }
-        return Math.sqrt(s / (v.length - 1));
+        return org.signkit.stats.GroupSummary.of(Map.of("v", v), 0.95).get(0).sd();
     }
 }

@@ -221,7 +221,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         long seed = pick.apply("seed").integer(base.apply("seed").integer(1, 0, Integer.MAX_VALUE), 0, Integer.MAX_VALUE);
         if (signs > 0) {
             for (Condition c : conditions) {
-                int available = signFolders(dataset, c.capture());
+                int available = DerivedData.signFolders(dataset, c.capture()).size();
                 if (signs > available) {
                     throw pick.apply("signs").error("asks for the first " + signs + " signs, but videos/" + c.capture() + " has "
                             + available, "use at most " + available + " (or 0 for all)");
@@ -439,12 +439,6 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
                             ? VarianceRule.CLASSIC : VarianceRule.WELCH, claim));
         }
         return out;
-    }
-
-    private static int signFolders(Path dataset, String group) throws IOException {
-        try (var dirs = Files.list(dataset.resolve("videos").resolve(group))) {
-            return (int) dirs.filter(Files::isDirectory).count();
-        }
     }
 
     private static List<String> groupList(SpecNode n, List<String> names) {
