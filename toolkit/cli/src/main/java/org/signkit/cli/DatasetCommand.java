@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.signkit.core.BadInputException;
 import org.signkit.core.SplitStrategy;
+import org.signkit.dataset.DatasetAnnotator;
 import org.signkit.dataset.DatasetEdits;
+import org.signkit.dataset.DatasetElan;
+import org.signkit.dataset.SignSpanSuggester;
 import org.signkit.dataset.DatasetImporter;
 import org.signkit.dataset.DatasetKit;
 import org.signkit.dataset.DatasetLayout;
@@ -21,8 +24,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code signkit dataset}: the new-country dataset kit. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
-        description = {"Build a new sign-language dataset from phone videos: init, import, check, split, release."},
-        subcommands = {DatasetCommand.Init.class, DatasetCommand.Import.class, DatasetCommand.Check.class,
+        description = {"Build a new sign-language dataset from phone videos: init, import, annotate (or ELAN), check, split, release."},
+        subcommands = {DatasetCommand.Init.class, DatasetCommand.Import.class, DatasetCommand.Annotate.class,
+                DatasetCommand.ExportEaf.class, DatasetCommand.ImportEaf.class, DatasetCommand.Check.class,
                 DatasetCommand.Split.class, DatasetCommand.Release.class, DatasetCommand.Remove.class, DatasetCommand.Relabel.class})
 final class DatasetCommand implements Runnable {
 
@@ -72,13 +76,109 @@ final class DatasetCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            DatasetImporter.Result r = DatasetImporter.importVideos(new DatasetLayout(dir), from, mapping, group, link);
+            Progress progress = Progress.forConsole("import");
+            DatasetImporter.Result r = DatasetImporter.importVideos(new DatasetLayout(dir), from, mapping, group, link, progress);
+            progress.finish();
             r.imported().stream().filter(v -> !v.readable())
                     .forEach(v -> System.err.println("signkit dataset: " + v.path() + ": " + v.error()));
             r.problems().forEach(p -> System.err.println("signkit dataset: " + p.getMessage()));
             System.out.println(r.imported().size() + " videos imported, " + r.unchanged() + " already there, "
                     + r.problems().size() + " not imported; run 'signkit dataset check " + dir + "'");
             return r.problems().isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "annotate", mixinStandardHelpOptions = true, description = {"Suggest each video's sign start and end "
+            + "(the gloss tier, valued with the sign's gloss ID from glosses.csv) into annotations.csv:",
+            "from the hands stage (hands leave and return to rest) or, without hand models or when no hand moves, from "
+            + "motion energy.", "Annotations from ELAN or by hand are kept; earlier suggestions too, unless --redo."})
+    static final class Annotate implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR") Path dir;
+        @Option(names = "--method", defaultValue = "auto", paramLabel = "auto|mediapipe|skin|motion", description = "auto: "
+                + "mediapipe when its models are installed ('signkit models fetch hands'), else motion. Default: ${DEFAULT-VALUE}.")
+        String method;
+        @Option(names = "--redo", description = "Replace earlier suggestions (never ELAN or hand-made annotations).") boolean redo;
+
+        @Override
+        public Integer call() throws Exception {
+            org.signkit.vision.ModelStore models = org.signkit.vision.ModelStore.fromEnvironment();
+            String chosen = method;
+            if (method.equals("auto")) {
+                chosen = java.util.stream.Stream.of(org.signkit.vision.ModelStore.PALM_DETECTION, org.signkit.vision.ModelStore.HAND_LANDMARK,
+                        org.signkit.vision.ModelStore.FACE_DETECTION).allMatch(m -> Files.isRegularFile(models.path(m))) ? "mediapipe" : "motion";
+            }
+            org.signkit.hands.HandDetector detector = chosen.equals("motion") ? null
+                    : org.signkit.hands.HandDetectors.of(org.signkit.hands.HandsMethod.parse(chosen), models, null, "right");
+            try {
+                Progress progress = Progress.forConsole("annotate");
+                DatasetAnnotator.Result r = DatasetAnnotator.run(new DatasetLayout(dir), new SignSpanSuggester(detector), redo, progress);
+                progress.finish();
+                long byHands = r.spans().values().stream().filter(s -> s.origin() == org.signkit.dataset.Annotation.Origin.HANDS).count();
+                System.out.println(r.suggested() + " videos annotated (" + byHands + " from the hands (" + chosen + "), "
+                        + (r.suggested() - byHands) + " from motion energy), " + r.kept() + " kept -> "
+                        + new DatasetLayout(dir).annotations() + "; check them in ELAN: 'signkit dataset export-eaf " + dir + "'");
+                return 0;
+            } finally {
+                if (detector != null) {
+                    detector.close();
+                }
+            }
+        }
+    }
+
+    @Command(name = "export-eaf", mixinStandardHelpOptions = true, description = {"Write one ELAN file (EAF 3.0) per "
+            + "annotated video, laid out like videos/ and linked to its video, to open and correct in ELAN."})
+    static final class ExportEaf implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR") Path dir;
+        @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Default: DIR/elan.") Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            DatasetLayout l = new DatasetLayout(dir);
+            List<Path> files = DatasetElan.export(l, out != null ? out : l.root().resolve("elan"));
+            System.out.println(files.size() + " ELAN files -> " + (out != null ? out : l.root().resolve("elan")));
+            return 0;
+        }
+    }
+
+    @Command(name = "import-eaf", mixinStandardHelpOptions = true, description = {"Bring ELAN files' tiers into "
+            + "annotations.csv, time-aligned: the gloss tier (--gloss-tier) holds the sign's span and gloss ID; other",
+            "tiers are kept as free tiers. Each file replaces its video's annotations; the video is the file's linked media."})
+    static final class ImportEaf implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR") Path dir;
+        @Parameters(index = "1..*", paramLabel = "EAF", description = "ELAN files, or folders of them.") List<Path> files;
+        @Option(names = "--video", paramLabel = "VIDEO", description = "The video of a single EAF file, as import.csv lists it.")
+        String video;
+        @Option(names = "--gloss-tier", defaultValue = "gloss", description = "The ELAN tier of the glosses. Default: ${DEFAULT-VALUE}.")
+        String glossTier;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Path> eafs = new java.util.ArrayList<>();
+            for (Path f : files) {
+                if (Files.isDirectory(f)) {
+                    try (var walk = Files.walk(f)) {
+                        walk.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".eaf")).sorted().forEach(eafs::add);
+                    }
+                } else {
+                    eafs.add(f);
+                }
+            }
+            if (video != null && eafs.size() != 1) {
+                throw new IllegalArgumentException("--video names the video of one EAF file; " + eafs.size() + " given");
+            }
+            int failed = 0;
+            int annotations = 0;
+            for (Path eaf : eafs) {
+                try {
+                    annotations += DatasetElan.importFile(new DatasetLayout(dir), eaf, video, glossTier).size();
+                } catch (BadInputException e) {
+                    System.err.println("signkit dataset: " + e.getMessage());
+                    failed++;
+                }
+            }
+            System.out.println((eafs.size() - failed) + " ELAN files imported (" + annotations + " annotations), " + failed + " failed");
+            return failed == 0 ? 0 : 1;
         }
     }
 
@@ -92,17 +192,19 @@ final class DatasetCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             DatasetLayout l = new DatasetLayout(dir);
-            QualityCheck.Report r = QualityCheck.run(l);
+            Progress progress = Progress.forConsole("check");
+            QualityCheck.Report r = QualityCheck.run(l, progress);
+            progress.finish();
             QaReportWriter.write(l, r);
             if (json) {
                 System.out.print(Files.readString(l.qa().resolve("check.json")));
                 return r.count(Finding.ERROR) > 0 ? 1 : 0;
             }
             Table t = new Table("severity", "protocol", "subject", "problem", "fix");
-            r.findings().forEach(f -> t.row(f.severity(), f.protocol(), f.subject(), f.problem(), f.fix()));
+            r.grouped().forEach(f -> t.row(f.severity(), f.protocol(), f.subject(), f.problem(), f.fix()));
             System.out.print(t);
-            System.out.println(r.count(Finding.ERROR) + " errors, " + r.count(Finding.WARNING) + " warnings -> "
-                    + l.qa().resolve("report.html"));
+            System.out.println(r.count(Finding.ERROR) + " errors, " + r.count(Finding.RELEASE) + " release needs (consent, "
+                    + "pseudonyms, signer records, datasheet), " + r.count(Finding.WARNING) + " warnings -> " + l.qa().resolve("report.html"));
             return r.count(Finding.ERROR) > 0 ? 1 : 0;
         }
     }
@@ -131,8 +233,10 @@ final class DatasetCommand implements Runnable {
     }
 
     @Command(name = "release", mixinStandardHelpOptions = true, description = {"Write releases/v<X.Y>/ (card, datasheet, "
-            + "index, splits, QA report, SHA256SUMS, frames if given) and a changelog entry; refused while the QA check",
-            "has errors unless --force."})
+            + "glosses, index, annotations, signers, consent scope, splits, QA report, videos, README.md card with a",
+            "YAML header, manifest.json, SHA256SUMS, frames if given) and a changelog entry. Refused without every signer's",
+            "publication consent and while a signer id looks like a name, even with --force; refused while the QA check has",
+            "errors or release needs unless --force. Withdrawn signers' videos are left out."})
     static final class Release implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DIR") Path dir;
         @Option(names = "--version", required = true, paramLabel = "X.Y") String version;
@@ -142,8 +246,15 @@ final class DatasetCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try {
-                Path out = DatasetRelease.release(new DatasetLayout(dir), version, frames, force);
-                System.out.println("released: " + out);
+                Progress progress = Progress.forConsole("release");
+                DatasetRelease.Result out = DatasetRelease.release(new DatasetLayout(dir), version, frames, force, progress);
+                progress.finish();
+                if (!out.withdrawn().isEmpty()) {
+                    System.out.println("withdrawn: " + String.join(", ", out.withdrawn()) + " (" + out.left()
+                            + " videos left out of this release)");
+                }
+                System.out.println("released: " + out.folder() + " (" + out.videos() + " videos" + (out.forced() ? ", forced" : "")
+                        + "); verify with: (cd " + out.folder() + " && sha256sum -c SHA256SUMS)");
                 return 0;
             } catch (IllegalStateException e) {
                 System.err.println("signkit dataset: " + e.getMessage());

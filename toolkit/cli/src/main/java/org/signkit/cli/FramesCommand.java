@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import org.signkit.video.ExtractionSettings;
 import org.signkit.video.FpsRounding;
 import org.signkit.video.FrameExtractionJob;
+import org.signkit.dataset.Annotations;
+import org.signkit.dataset.DatasetLayout;
 import org.signkit.hands.HandsFile;
 import org.signkit.hands.HandsJob;
 import org.signkit.hands.HandsMethod;
@@ -67,9 +69,14 @@ final class FramesCommand implements Callable<Integer> {
                     + "--size its side. Default: ${DEFAULT-VALUE}.")
     String crop;
 
-    @Option(names = "--trim", defaultValue = "none", paramLabel = "none|still",
-            description = "still: drop the lead-in and lead-out frames where the hands are at rest. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--trim", defaultValue = "none", paramLabel = "none|still|annotation",
+            description = "still: drop the lead-in and lead-out frames where the hands are at rest; annotation: keep the frames"
+                    + " of each take's annotated sign (--annotations). Default: ${DEFAULT-VALUE}.")
     String trim;
+
+    @Option(names = "--annotations", paramLabel = "DATASET|CSV", description = "The dataset (or its annotations.csv) whose "
+            + "gloss annotations --trim annotation keeps. Default: the dataset INPUT lies in.")
+    Path annotations;
 
     @Option(names = "--hands", defaultValue = "mediapipe", paramLabel = "METHOD",
             description = "How --crop and --trim find the face and hands: mediapipe, skin or truth (with --truth). "
@@ -87,6 +94,7 @@ final class FramesCommand implements Callable<Integer> {
         if (signingSpace && size == 0) {
             throw new IllegalArgumentException("--crop/--trim need --size (the output frames' side)");
         }
+        java.util.Map<String, SigningSpace.Span> spans = trimMode == SigningSpace.Trim.ANNOTATION ? spans() : java.util.Map.of();
         // Signing space: frames at the source size go to OUT/.source first, then the hands stage, then the crop.
         Path extractTo = signingSpace ? out.resolve(".source") : out;
         ExtractionSettings settings = new ExtractionSettings(ExtractionSettings.parseFps(fps), FpsRounding.parse(round),
@@ -110,7 +118,7 @@ final class FramesCommand implements Callable<Integer> {
             HandsJob.Summary found = new HandsJob(ModelStore.fromEnvironment(), truth).run(
                     new HandsJob.Request(extractTo, extractTo.resolve("hands"), method, "right"), done -> { });
             SigningSpaceJob.Summary space = new SigningSpaceJob().run(extractTo, HandsFile.read(found.file()), found.file(),
-                    out, new SigningSpaceJob.Settings(cropMode, trimMode, size, quality), java.util.Set.of(), done -> { });
+                    out, new SigningSpaceJob.Settings(cropMode, trimMode, size, quality, false, spans), java.util.Set.of(), done -> { });
             System.out.printf("signing space (crop %s, trim %s, hands %s): %d frames kept, %d trimmed -> %s%n",
                     cropMode.id(), trimMode.id(), method.id(), space.frames(), space.trimmed(), space.manifest());
         }
@@ -124,5 +132,29 @@ final class FramesCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** The annotated sign spans of the videos under INPUT, from --annotations or the dataset INPUT lies in. */
+    private java.util.Map<String, SigningSpace.Span> spans() throws java.io.IOException {
+        Path dataset = annotations;
+        if (dataset == null) {
+            for (Path p = input.toAbsolutePath().normalize(); p != null && dataset == null; p = p.getParent()) {
+                if (java.nio.file.Files.isRegularFile(p.resolve("annotations.csv"))) {
+                    dataset = p;
+                }
+            }
+            if (dataset == null) {
+                throw new IllegalArgumentException("--trim annotation: no annotations.csv in or above " + input
+                        + "; give the dataset with --annotations DATASET");
+            }
+        } else if (java.nio.file.Files.isRegularFile(dataset)) {
+            dataset = dataset.toAbsolutePath().getParent();
+        }
+        java.util.Map<String, SigningSpace.Span> spans = Annotations.signSpans(new DatasetLayout(dataset), input);
+        if (spans.isEmpty()) {
+            throw new IllegalArgumentException("--trim annotation: no gloss annotation in " + dataset.resolve("annotations.csv")
+                    + " is of a video under " + input + "; run 'signkit dataset annotate " + dataset + "'");
+        }
+        return spans;
     }
 }

@@ -9,7 +9,7 @@ import org.signkit.video.VideoOutcome;
  * Progress of a multi-file job: a redrawn bar (files, frames/s, ETA) on a terminal, one plain line
  * per file otherwise (logs, CI).
  */
-final class Progress implements ExtractionListener {
+final class Progress implements ExtractionListener, org.signkit.dataset.DatasetProgress {
 
     private final String task;
     private final boolean terminal;
@@ -45,6 +45,22 @@ final class Progress implements ExtractionListener {
             out.printf(Locale.ROOT, "%s %d/%d %s %s (%d frames, %.0f fr/s, ETA %s)%s%n", task, done, total,
                     o.status().name().toLowerCase(Locale.ROOT), o.video(), o.frames(), rate, clock(eta),
                     o.error() == null ? "" : ": " + o.error());
+        }
+    }
+
+    /** A dataset task's step: the bar on a terminal, a line per item otherwise. */
+    @Override
+    public synchronized void step(String name, int done, int total, String item) {
+        double secs = (System.nanoTime() - start) / 1e9;
+        double eta = done == 0 ? 0 : secs / done * (total - done);
+        if (terminal) {
+            int width = 30;
+            int filled = total == 0 ? width : width * done / total;
+            out.printf(Locale.ROOT, "\r%s [%s%s] %d/%d  ETA %s ", name, "#".repeat(filled), ".".repeat(width - filled), done, total,
+                    clock(eta));
+            drew = true;
+        } else {
+            out.printf(Locale.ROOT, "%s %d/%d %s (ETA %s)%n", name, done, total, item, clock(eta));
         }
     }
 

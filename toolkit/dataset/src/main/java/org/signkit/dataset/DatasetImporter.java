@@ -46,6 +46,12 @@ public final class DatasetImporter {
      */
     public static Result importVideos(DatasetLayout layout, Path from, Path mapping, String group, boolean link)
             throws IOException {
+        return importVideos(layout, from, mapping, group, link, DatasetProgress.NONE);
+    }
+
+    /** As {@link #importVideos(DatasetLayout, Path, Path, String, boolean)}, telling {@code progress} after each video. */
+    public static Result importVideos(DatasetLayout layout, Path from, Path mapping, String group, boolean link,
+                                      DatasetProgress progress) throws IOException {
         if (!DatasetLayout.GROUPS.contains(group)) {
             throw new IllegalArgumentException("unknown group '" + group + "'; use one of " + DatasetLayout.GROUPS);
         }
@@ -56,7 +62,9 @@ public final class DatasetImporter {
         ImportIndex.read(layout).forEach(r -> index.put(r.path(), r));
         List<ImportedVideo> imported = new ArrayList<>();
         int unchanged = 0;
+        int done = 0;
         for (LabeledVideo v : listing.videos()) {
+            progress.step("import", ++done, listing.videos().size(), v.file().getFileName().toString());
             String sign = v.label().sign();
             if (!card.signs().contains(sign)) {
                 problems.add(new BadInputException(v.file(), "sign '" + sign + "' is not in the card's vocabulary "

@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.util.List;
 import org.signkit.core.AtomicFiles;
 
-/** {@code signkit dataset init}: a new dataset folder with its card, datasheet, protocol and templates. */
+/**
+ * {@code signkit dataset init}: a new dataset folder with its card, datasheet, protocol, gloss list (one ID gloss per
+ * sign) and the signer and consent templates.
+ */
 public final class DatasetKit {
 
     private DatasetKit() {
@@ -32,10 +35,15 @@ public final class DatasetKit {
         }
         DatasetCard.create(name, language, country, signs).write(layout);
         AtomicFiles.writeString(layout.protocol(), RecordingProtocol.checklist());
-        AtomicFiles.writeString(layout.signers(), "signer_id,dominant_hand,fluency,recorded_groups,notes\n"
-                + "# one row per interpreter; use pseudonymous ids (s1, s2, ...) as in the video names, no names\n");
-        AtomicFiles.writeString(layout.consent(), "signer_id,consent_version,recording,publication,face_visible,"
-                + "withdrawal_contact,date\n# one row per signer; keep signed forms outside this folder\n");
+        AtomicFiles.writeString(layout.signers(), String.join(",", SignerRecords.COLUMNS) + "\n"
+                + "# one row per interpreter; pseudonymous ids (s1, s2, ...) as in the video names, no names. age_band: e.g."
+                + " 18-29; gender: as the signer describes it; hearing_status: deaf, hard of hearing, hearing, CODA; fluency:"
+                + " native, early, late learner, interpreter; dominant_hand: right or left; region_dialect: where they learnt"
+                + " to sign\n");
+        AtomicFiles.writeString(layout.consent(), String.join(",", Consent.COLUMNS) + "\n# one row per signer; keep signed "
+                + "forms outside this folder. research, publication, face_visible, images_in_papers: yes or no, as signed;"
+                + " withdrawn: the date a signer withdrew (their videos leave the next release)\n");
+        Glosses.write(layout, Glosses.initial(signs));
         AtomicFiles.writeString(layout.changelog(), "# Changelog\n\n");
         return layout;
     }

@@ -42,6 +42,16 @@ public record DatasetLayout(Path root) {
         return root.resolve("videos");
     }
 
+    /** The gloss list: one ID gloss per lexical sign ({@link Glosses}). */
+    public Path glosses() {
+        return root.resolve("glosses.csv");
+    }
+
+    /** Time-aligned annotations of the videos ({@link Annotations}). */
+    public Path annotations() {
+        return root.resolve("annotations.csv");
+    }
+
     /** One row per imported video: labels, checksum and probe facts. */
     public Path importIndex() {
         return root.resolve("import.csv");

@@ -65,7 +65,7 @@ public final class DatasetSplits {
             items.addAll(FrameManifest.read(manifest));
         } else {
             for (ImportedVideo v : ImportIndex.read(layout)) {
-                if ("train".equals(v.group()) && v.readable()) {
+                if ("train".equals(v.group()) && v.readable() && Files.isRegularFile(layout.root().resolve(v.path()))) {
                     items.add(new FrameRecord(v.path(), new SampleLabel(v.sign(), v.signer(), v.take()), v.path(), 0, 0,
                             v.fps(), "source", false));
                 }
@@ -76,6 +76,10 @@ public final class DatasetSplits {
             }
         }
         DataSplit split = DataSplit.of(items, by, testShare, seed);
+        List<String> moved = new ArrayList<>();
+        if (by != SplitStrategy.FRAME) {
+            split = keepDuplicatesTogether(layout, split, moved);
+        }
         Path file = layout.splits().resolve(String.format(Locale.ROOT, "%s-test%.2f-seed%d.csv", by.id(), testShare, seed));
         boolean created = !Files.exists(file);
         if (created) {
@@ -85,6 +89,7 @@ public final class DatasetSplits {
             AtomicFiles.writeString(file, sb.toString());
         }
         List<String> warnings = new ArrayList<>(split.warnings());
+        warnings.addAll(moved);
         int total = split.train().size() + split.test().size();
         double achieved = total == 0 ? 0 : (double) split.test().size() / total;
         if (Math.abs(achieved - testShare) > SHARE_TOLERANCE) {
@@ -93,6 +98,36 @@ public final class DatasetSplits {
                     by.id(), by == SplitStrategy.SIGNER ? "signer" : by == SplitStrategy.TAKE ? "take" : "frame"));
         }
         return new Result(file, created, split.train().size(), split.test().size(), List.copyOf(warnings));
+    }
+
+    /**
+     * Moves every known duplicate (same file, or near-identical frames: {@link Duplicates}) to the side of the first of
+     * its group, so no take is on both sides under two names; says which moved.
+     */
+    private static DataSplit keepDuplicatesTogether(DatasetLayout layout, DataSplit split, List<String> moved)
+            throws IOException {
+        List<FrameRecord> all = new ArrayList<>(split.train());
+        all.addAll(split.test());
+        java.util.Map<String, ImportedVideo> byPath = new java.util.HashMap<>();
+        ImportIndex.read(layout).forEach(v -> byPath.put(v.path(), v));
+        List<ImportedVideo> videos = all.stream().map(r -> byPath.get(r.framePath())).toList();
+        java.util.Map<String, VideoQuality> quality = new java.util.HashMap<>();
+        videos.forEach(v -> quality.put(v.path(), VideoQuality.measure(layout.root().resolve(v.path()), v.frames())));
+        java.util.Map<String, String> group = Duplicates.groups(Duplicates.pairs(videos, quality));
+        java.util.Set<String> testPaths = new java.util.HashSet<>();
+        split.test().forEach(r -> testPaths.add(r.framePath()));
+        List<FrameRecord> train = new ArrayList<>();
+        List<FrameRecord> test = new ArrayList<>();
+        for (FrameRecord r : all) {
+            String first = group.getOrDefault(r.framePath(), r.framePath());
+            boolean inTest = testPaths.contains(first);
+            if (inTest != testPaths.contains(r.framePath())) {
+                moved.add(r.framePath() + " moved to " + (inTest ? "test" : "train") + " with " + first + ", of which it is a "
+                        + "duplicate (remove one of them: 'signkit dataset remove')");
+            }
+            (inTest ? test : train).add(r);
+        }
+        return new DataSplit(split.strategy(), split.testFraction(), split.seed(), train, test, split.warnings());
     }
 
     private static String row(FrameRecord r, String side) {

@@ -26,8 +26,8 @@ public final class QaReportWriter {
     /** The report in Markdown. */
     public static String markdown(QualityCheck.Report r) {
         StringBuilder md = new StringBuilder("# QA report: " + r.dataset() + "\n\n");
-        md.append(String.format(Locale.ROOT, "%d errors, %d warnings, %d notes.%n%n", r.count(Finding.ERROR),
-                r.count(Finding.WARNING), r.count(Finding.INFO)));
+        md.append(String.format(Locale.ROOT, "%d errors, %d release needs, %d warnings, %d notes.%n%n", r.count(Finding.ERROR),
+                r.count(Finding.RELEASE), r.count(Finding.WARNING), r.count(Finding.INFO)));
         md.append("## Training takes per sign and signer\n\n| sign | ");
         r.signers().forEach(s -> md.append(s).append(" | "));
         md.append("validation |\n|---|");
@@ -39,7 +39,7 @@ public final class QaReportWriter {
             md.append(r.validation().getOrDefault(sign, 0)).append(" |\n");
         });
         md.append("\n## Findings\n\n| severity | protocol | subject | problem | fix |\n|---|---|---|---|---|\n");
-        for (Finding f : r.findings()) {
+        for (Finding f : r.grouped()) {
             md.append("| ").append(f.severity()).append(" | ").append(f.protocol()).append(" | ").append(f.subject())
                     .append(" | ").append(f.problem()).append(" | ").append(f.fix()).append(" |\n");
         }
@@ -60,10 +60,11 @@ public final class QaReportWriter {
         StringBuilder h = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>QA report: ")
                 .append(escape(r.dataset())).append("</title><style>body{font-family:sans-serif;margin:2em}"
                         + "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.3em .6em}"
-                        + ".error{background:#fdd}.warning{background:#ffd}.info{background:#eef}"
+                        + ".error{background:#fdd}.release{background:#fec}.warning{background:#ffd}.info{background:#eef}"
                         + ".zero{background:#fdd}</style></head><body>");
         h.append("<h1>QA report: ").append(escape(r.dataset())).append("</h1><p>")
-                .append(r.count(Finding.ERROR)).append(" errors, ").append(r.count(Finding.WARNING))
+                .append(r.count(Finding.ERROR)).append(" errors, ").append(r.count(Finding.RELEASE)).append(" release needs, ")
+                .append(r.count(Finding.WARNING))
                 .append(" warnings, ").append(r.count(Finding.INFO)).append(" notes.</p>");
         h.append("<h2>Training takes per sign and signer</h2><table><tr><th>sign</th>");
         r.signers().forEach(s -> h.append("<th>").append(escape(s)).append("</th>"));
@@ -79,7 +80,7 @@ public final class QaReportWriter {
         }
         h.append("</table><h2>Findings</h2><table><tr><th>severity</th><th>protocol</th><th>subject</th>"
                 + "<th>problem</th><th>fix</th></tr>");
-        for (Finding f : r.findings()) {
+        for (Finding f : r.grouped()) {
             h.append("<tr class=\"").append(f.severity()).append("\"><td>").append(f.severity()).append("</td><td>")
                     .append(escape(f.protocol())).append("</td><td>").append(escape(f.subject())).append("</td><td>")
                     .append(escape(f.problem())).append("</td><td>").append(escape(f.fix())).append("</td></tr>");

@@ -60,10 +60,44 @@ public final class QualityCheck {
         public long count(String severity) {
             return findings.stream().filter(f -> f.severity().equals(severity)).count();
         }
+
+        /**
+         * The findings to show: errors, release needs and warnings one per row; notes of one kind (same protocol item
+         * and fix) in one row naming how many videos and which, since a phone folder gives the same note per video.
+         */
+        public List<Finding> grouped() {
+            List<Finding> out = new ArrayList<>();
+            Map<String, List<Finding>> notes = new java.util.LinkedHashMap<>();
+            for (Finding f : findings) {
+                if (f.severity().equals(Finding.INFO)) {
+                    notes.computeIfAbsent(f.protocol() + "\u0000" + f.fix(), k -> new ArrayList<>()).add(f);
+                } else {
+                    out.add(f);
+                }
+            }
+            for (List<Finding> g : notes.values()) {
+                if (g.size() == 1) {
+                    out.add(g.get(0));
+                    continue;
+                }
+                List<String> problems = g.stream().map(Finding::problem).distinct().toList();
+                String subjects = g.stream().limit(3).map(Finding::subject).collect(java.util.stream.Collectors.joining(", "))
+                        + (g.size() > 3 ? ", ..." : "");
+                out.add(new Finding(Finding.INFO, g.get(0).protocol(), g.size() + " videos: " + subjects,
+                        problems.size() <= 3 ? String.join("; ", problems) : problems.get(0) + " (and " + (problems.size() - 1)
+                                + " like it)", g.get(0).fix()));
+            }
+            return out;
+        }
     }
 
     /** Checks a dataset folder. */
     public static Report run(DatasetLayout layout) throws IOException {
+        return run(layout, DatasetProgress.NONE);
+    }
+
+    /** Checks a dataset folder, telling {@code progress} after each video measured. */
+    public static Report run(DatasetLayout layout, DatasetProgress progress) throws IOException {
         DatasetCard card = DatasetCard.read(layout.card());
         List<Finding> findings = new ArrayList<>();
         // The disk is the truth: an indexed video that is gone or changed since its import is an error, and the
@@ -107,7 +141,9 @@ public final class QualityCheck {
             perVideo(v, findings);
         }
         coverage(card, signers, takes, validation, findings);
-        Map<String, Double> sharpness = sharpnessAndDuplicates(layout, videos, findings);
+        Map<String, Double> sharpness = sharpnessAndDuplicates(layout, videos, findings, progress);
+        releaseReadiness(layout, card, videos, findings);
+        annotationChecks(layout, videos, findings);
         findings.sort((a, b) -> rank(a.severity()) - rank(b.severity()));
         return new Report(card.name() + " " + card.version(), card.signs(), List.copyOf(signers), takes, validation,
                 videos, sharpness, findings);
@@ -170,29 +206,17 @@ public final class QualityCheck {
     }
 
     private static Map<String, Double> sharpnessAndDuplicates(DatasetLayout layout, List<ImportedVideo> videos,
-                                                              List<Finding> findings) {
+                                                              List<Finding> findings, DatasetProgress progress) {
         Map<String, Double> sharpness = new TreeMap<>();
         Map<String, VideoQuality> quality = new HashMap<>();
-        Map<String, String> bySha = new HashMap<>();
-        for (ImportedVideo v : videos) {
-            String same = bySha.putIfAbsent(v.sha256(), v.path());
-            if (same != null) {
-                findings.add(new Finding(Finding.ERROR, RecordingProtocol.TAKES.id(), v.path(),
-                        "the same file as " + same, "delete one of them (and its import.csv row)"));
+        java.util.Set<String> shas = new java.util.HashSet<>();
+        for (int i = 0; i < videos.size(); i++) {
+            ImportedVideo v = videos.get(i);
+            progress.step("check", i + 1, videos.size(), v.path());
+            if (!shas.add(v.sha256()) || !v.readable()) {
                 continue;
             }
-            if (!v.readable()) {
-                continue;
-            }
-            Path file = layout.root().resolve(v.path());
-            VideoQuality q = VideoQuality.measure(file, v.frames());
-            for (Map.Entry<String, VideoQuality> e : quality.entrySet()) {
-                if (q.distance(e.getValue()) <= DUPLICATE_LEVELS) {
-                    findings.add(new Finding(Finding.WARNING, RecordingProtocol.TAKES.id(), v.path(),
-                            "looks like the same take as " + e.getKey() + " (near-identical frames)",
-                            "check both; delete the copy or re-record one take"));
-                }
-            }
+            VideoQuality q = VideoQuality.measure(layout.root().resolve(v.path()), v.frames());
             quality.put(v.path(), q);
             sharpness.put(v.path(), q.sharpness());
             if (q.brightness() < DARK || q.brightness() > BRIGHT || q.contrast() < FLAT) {
@@ -201,6 +225,14 @@ public final class QualityCheck {
                         "%s: mean brightness %.0f, contrast %.0f (protocol: brightness %.0f-%.0f, contrast at least %.0f)", what,
                         q.brightness(), q.contrast(), DARK, BRIGHT, FLAT), "re-record with even light on the signer"));
             }
+        }
+        for (Duplicates.Pair p : Duplicates.pairs(videos, quality)) {
+            findings.add(p.exact()
+                    ? new Finding(Finding.ERROR, RecordingProtocol.TAKES.id(), p.second(), "the same file as " + p.first(),
+                            "delete one of them with 'signkit dataset remove'")
+                    : new Finding(Finding.WARNING, RecordingProtocol.TAKES.id(), p.second(), "looks like the same take as "
+                            + p.first() + " (near-identical frames)", "check both; remove the copy or re-record one take "
+                            + "(splits keep the two on one side meanwhile)"));
         }
         // Sharpness depends on content (clothes, background, light): compare a take with the same signer's
         // takes in the same recording group, where only focus and motion blur should differ.
@@ -234,7 +266,76 @@ public final class QualityCheck {
         return sharpness;
     }
 
+    /**
+     * What a release needs besides good recordings, as {@link Finding#RELEASE} findings: publication consent for every
+     * signer not withdrawn, pseudonymous signer ids (they become file names), a signer record for each, and a written
+     * datasheet. A withdrawn signer is a note: their videos leave the next release.
+     */
+    private static void releaseReadiness(DatasetLayout layout, DatasetCard card, List<ImportedVideo> videos,
+                                         List<Finding> findings) throws IOException {
+        Map<String, Consent.Record> consent = Consent.read(layout.consent());
+        Map<String, Map<String, String>> records = SignerRecords.read(layout.signers());
+        TreeSet<String> signers = new TreeSet<>();
+        videos.forEach(v -> signers.add(v.signer()));
+        for (String s : signers) {
+            Consent.Record c = consent.get(s);
+            if (c != null && !c.withdrawn().isEmpty()) {
+                findings.add(new Finding(Finding.INFO, "", s, "withdrew (" + c.withdrawn() + "): " + videos.stream()
+                        .filter(v -> v.signer().equals(s)).count() + " videos leave the next release",
+                        "nothing to do; 'signkit dataset remove' deletes the videos for good"));
+                continue;
+            }
+            if (c == null || !c.grants("publication")) {
+                findings.add(new Finding(Finding.RELEASE, "", s, c == null ? "no consent record in consent.csv"
+                        : "consent does not grant publication", "record the signed consent's scope in consent.csv "
+                        + "(publication=yes), or remove the signer's videos; a release refuses it even with --force"));
+            }
+            if (!SignerRecords.pseudonymous(s)) {
+                findings.add(new Finding(Finding.RELEASE, "", s, "signer id '" + s + "' looks like a name, and it is in every"
+                        + " file name of theirs", "relabel the videos with a pseudonym (s1, s2, ...): 'signkit dataset relabel'"));
+            }
+            if (!records.containsKey(s)) {
+                findings.add(new Finding(Finding.RELEASE, "", s, "no row in signers.csv", "add the signer's row: "
+                        + String.join(",", SignerRecords.COLUMNS)));
+            }
+        }
+        List<String> unwritten = DatasetCard.SECTIONS.keySet().stream()
+                .filter(k -> card.sections().getOrDefault(k, "").isBlank()).toList();
+        if (!unwritten.isEmpty()) {
+            findings.add(new Finding(Finding.RELEASE, "", "datasheet", unwritten.size() + " datasheet sections unwritten: "
+                    + String.join(", ", unwritten), "write them under 'datasheet:' in dataset.yaml"));
+        }
+    }
+
+    /** Annotations that disagree with the index: a gloss of another sign, a video not imported. */
+    private static void annotationChecks(DatasetLayout layout, List<ImportedVideo> videos, List<Finding> findings)
+            throws IOException {
+        Map<String, Glosses.Gloss> glosses = Glosses.read(layout);
+        Map<String, ImportedVideo> byPath = new HashMap<>();
+        videos.forEach(v -> byPath.put(v.path(), v));
+        for (Map.Entry<String, List<Annotation>> e : Annotations.byVideo(Annotations.read(layout)).entrySet()) {
+            ImportedVideo v = byPath.get(e.getKey());
+            if (v == null) {
+                findings.add(new Finding(Finding.WARNING, "", e.getKey(), "annotated but not an imported video on disk",
+                        "delete its rows from annotations.csv, or import the video"));
+                continue;
+            }
+            for (Annotation a : e.getValue()) {
+                Glosses.Gloss g = glosses.get(a.value());
+                if (a.isGloss() && (g == null || !g.sign().equals(v.sign()))) {
+                    findings.add(new Finding(Finding.WARNING, "", v.path(), "gloss '" + a.value() + "' at " + a.startMs() + "-"
+                            + a.endMs() + " ms is " + (g == null ? "not in glosses.csv" : "a gloss of " + g.sign())
+                            + ", but the video is labelled " + v.sign(), "correct the annotation or relabel the video"));
+                }
+                if (v.seconds() > 0 && a.endMs() > Math.round(v.seconds() * 1000) + 100) {
+                    findings.add(new Finding(Finding.WARNING, "", v.path(), "annotation on tier " + a.tier() + " ends at "
+                            + a.endMs() + " ms, after the video's end", "correct its times"));
+                }
+            }
+        }
+    }
+
     private static int rank(String severity) {
-        return Arrays.asList(Finding.ERROR, Finding.WARNING, Finding.INFO).indexOf(severity);
+        return Arrays.asList(Finding.ERROR, Finding.RELEASE, Finding.WARNING, Finding.INFO).indexOf(severity);
     }
 }

@@ -78,11 +78,15 @@ class DatasetKitTest {
             assertTrue(noConsent.getMessage().startsWith("no publication consent for [s1, s2]")
                     && noConsent.getMessage().contains("--force does not skip consent"), noConsent.getMessage());
         }
-        Files.writeString(layout.consent(), Files.readString(layout.consent()) + "s1,v1,yes,yes,yes,office,2026-12-01\n"
-                + "s2,v1,yes,no,yes,office,2026-12-01\n");
+        Files.writeString(layout.consent(), Files.readString(layout.consent()) + "s1,v1,yes,yes,yes,office,2026-12-01,no,\n"
+                + "s2,v1,yes,no,yes,office,2026-12-01,no,\n");
         assertTrue(assertThrows(IllegalStateException.class, () -> DatasetRelease.release(layout, "1.0", null, true))
                 .getMessage().startsWith("no publication consent for [s2]"));
         Files.writeString(layout.consent(), Files.readString(layout.consent()).replace("s2,v1,yes,no", "s2,v1,yes,yes"));
+        // A publishable dataset also has its signer records and a written datasheet (else: release needs, refused).
+        Files.writeString(layout.signers(), Files.readString(layout.signers()) + "s1,30-39,woman,deaf,native,right,SP,20,train,\n"
+                + "s2,18-29,man,hearing,interpreter,left,RJ,8,train,\n");
+        DatasetTestData.fillDatasheet(layout);
         Path release = DatasetRelease.release(layout, "1.0", null, false);
         String sums = Files.readString(release.resolve("SHA256SUMS"));
         assertTrue(sums.contains("  videos/train/") && sums.contains("  splits/"), sums);
@@ -166,8 +170,8 @@ class DatasetKitTest {
         Files.write(gone, keep);
         Files.write(changed, before);
 
-        Files.writeString(layout.consent(), Files.readString(layout.consent()) + "s1,v1,yes,yes,yes,office,2026-12-01\n"
-                + "s2,v1,yes,yes,yes,office,2026-12-01\n" + "s3,v1,yes,yes,yes,office,2026-12-01\n");
+        Files.writeString(layout.consent(), Files.readString(layout.consent()) + "s1,v1,yes,yes,yes,office,2026-12-01,no,\n"
+                + "s2,v1,yes,yes,yes,office,2026-12-01,no,\n" + "s3,v1,yes,yes,yes,office,2026-12-01,no,\n");
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> DatasetRelease.release(layout, "0.1", null, false));
         assertTrue(refused.getMessage().contains("--force"), refused.getMessage());

@@ -51,7 +51,9 @@ public final class SigningSpace {
         /** Every frame. */
         NONE,
         /** Drop the lead-in and lead-out where the hands have not yet left, or have returned to, their rest position. */
-        STILL;
+        STILL,
+        /** Keep the frames inside the take's annotated sign span (the dataset kit's gloss tier, or ELAN). */
+        ANNOTATION;
 
         /** The name the command line and specs use. */
         @com.fasterxml.jackson.annotation.JsonValue
@@ -64,6 +66,32 @@ public final class SigningSpace {
         public static Trim parse(String id) {
             return EnumIds.parse(Trim.class, id, "trim");
         }
+    }
+
+    /**
+     * A take's annotated sign, for {@link Trim#ANNOTATION}.
+     *
+     * @param startSeconds the sign's start
+     * @param endSeconds   its end (frames before it are kept)
+     */
+    public record Span(double startSeconds, double endSeconds) {
+    }
+
+    /**
+     * The frames to keep, {@code [first, last]} inclusive: those whose presentation time lies in {@code span}; null
+     * when none does.
+     */
+    public static int[] annotationTrim(List<Double> seconds, Span span) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < seconds.size(); i++) {
+            double t = seconds.get(i);
+            if (t >= span.startSeconds() - 1e-6 && t < span.endSeconds() - 1e-6) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        return first < 0 ? null : new int[] {first, last};
     }
 
     /** The take's face: the per-coordinate median of its frames' faces, or null when none was found. */

@@ -43,17 +43,36 @@ public final class SigningSpaceJob {
      * @param size    the output frames' side (signer crop: a square of {@code size}; no crop: the short side)
      * @param quality JPEG quality
      * @param matte   everything outside the signer (the selfie person mask) becomes flat grey
+     * @param spans   the annotated sign of each take, by source video as the manifest names it ({@code trim annotation})
      */
-    public record Settings(SigningSpace.Crop crop, SigningSpace.Trim trim, int size, int quality, boolean matte) {
+    public record Settings(SigningSpace.Crop crop, SigningSpace.Trim trim, int size, int quality, boolean matte,
+                           Map<String, SigningSpace.Span> spans) {
         /** Without the matte. */
         public Settings(SigningSpace.Crop crop, SigningSpace.Trim trim, int size, int quality) {
             this(crop, trim, size, quality, false);
+        }
+
+        /** Without annotations. */
+        public Settings(SigningSpace.Crop crop, SigningSpace.Trim trim, int size, int quality, boolean matte) {
+            this(crop, trim, size, quality, matte, Map.of());
         }
 
         public Settings {
             if (size < 16) {
                 throw new IllegalArgumentException("signing-space frames need a size of at least 16 px, got " + size);
             }
+            spans = java.util.Collections.unmodifiableMap(new TreeMap<>(spans));
+            if (trim == SigningSpace.Trim.ANNOTATION && spans.isEmpty()) {
+                throw new IllegalArgumentException("trim annotation needs the takes' annotations (signkit frames --annotations "
+                        + "DATASET/annotations.csv, written by 'signkit dataset annotate' or 'import-eaf')");
+            }
+        }
+
+        /** These settings as one take sees them (its own span only), so an edit to another take's span redoes only that take. */
+        Settings forTake(String sourceVideo) {
+            SigningSpace.Span span = spans.get(sourceVideo);
+            return trim != SigningSpace.Trim.ANNOTATION || span == null ? this
+                    : new Settings(crop, trim, size, quality, matte, Map.of(sourceVideo, span));
         }
     }
 
@@ -112,7 +131,8 @@ public final class SigningSpaceJob {
             }
             String folder = takeFolder(take.frames().get(0).framePath(), source);
             Path dir = inside(out, folder);
-            String key = Checksums.sha256(Json.write(settings) + Json.write(take.frames()) + Json.write(found));
+            String key = Checksums.sha256(Json.write(settings.forTake(take.sourceVideo())) + Json.write(take.frames())
+                    + Json.write(found));
             TakeResult done = readQuietly(dir.resolve(TAKE_FILE));
             if (done == null || !done.key().equals(key)) {
                 done = write(source, take, found, folder, dir, key, settings);
@@ -149,8 +169,11 @@ public final class SigningSpaceJob {
 
     private TakeResult write(Path source, FrameTake take, List<FrameHands> found, String folder, Path dir,
                                     String key, Settings settings) throws IOException {
-        int[] keep = settings.trim() == SigningSpace.Trim.STILL ? SigningSpace.stillTrim(found)
-                : new int[] {0, found.size() - 1};
+        int[] keep = switch (settings.trim()) {
+            case STILL -> SigningSpace.stillTrim(found);
+            case ANNOTATION -> annotated(source, take, settings);
+            case NONE -> new int[] {0, found.size() - 1};
+        };
         ImageBox crop = settings.crop() == SigningSpace.Crop.SIGNER ? SigningSpace.signerCrop(found) : null;
         if (settings.crop() == SigningSpace.Crop.SIGNER && crop == null) {
             throw new BadInputException(source.resolve(folder), "no face found in any frame of this take, so no signer crop",
@@ -193,6 +216,21 @@ public final class SigningSpaceJob {
         AtomicFiles.deleteRecursively(dir);
         Files.move(partial, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return result;
+    }
+
+    private static int[] annotated(Path source, FrameTake take, Settings settings) {
+        SigningSpace.Span span = settings.spans().get(take.sourceVideo());
+        if (span == null) {
+            throw new BadInputException(source.resolve(take.sourceVideo()), "no annotated sign span for this take",
+                    "annotate it ('signkit dataset annotate' or 'import-eaf'), or extract without --trim annotation");
+        }
+        int[] keep = SigningSpace.annotationTrim(take.frames().stream().map(FrameRecord::sourcePtsSeconds).toList(), span);
+        if (keep == null) {
+            throw new BadInputException(source.resolve(take.sourceVideo()), String.format(java.util.Locale.ROOT,
+                    "no frame inside its annotated span %.3f-%.3f s", span.startSeconds(), span.endSeconds()),
+                    "correct the annotation's times");
+        }
+        return keep;
     }
 
     /** Blends {@code image} towards flat grey where the person mask is low (soft edges kept). */
