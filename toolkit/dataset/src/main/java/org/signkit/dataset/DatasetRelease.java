@@ -223,7 +223,7 @@ public final class DatasetRelease {
         m.put("signers", signers.size());
         Map<String, Long> groups = new LinkedHashMap<>();
         DatasetLayout.GROUPS.forEach(g -> groups.put(g, count(videos, g)));
-        m.put("videos", Map.of("total", videos.size(), "by_group", groups));
+        m.put("videos", ordered("total", videos.size(), "by_group", groups));
         Map<String, Long> bySign = new TreeMap<>();
         Map<String, Long> bySigner = new TreeMap<>();
         videos.forEach(v -> {
@@ -233,15 +233,24 @@ public final class DatasetRelease {
         m.put("videos_per_sign", bySign);
         m.put("videos_per_signer", bySigner);
         m.put("seconds", Math.round(videos.stream().mapToDouble(ImportedVideo::seconds).sum() * 10) / 10.0);
-        m.put("annotations", Map.of("total", annotations.size(), "videos_with_gloss",
+        m.put("annotations", ordered("total", annotations.size(), "videos_with_gloss",
                 annotations.stream().filter(Annotation::isGloss).map(Annotation::video).distinct().count()));
         Map<String, Object> s = new TreeMap<>();
-        splits.forEach((f, c) -> s.put(f, Map.of("train", c[0], "test", c[1])));
+        splits.forEach((f, c) -> s.put(f, ordered("train", c[0], "test", c[1])));
         m.put("splits", s);
         m.put("withdrawn_signers", withdrawn.size());
         m.put("videos_left_out_for_withdrawal", left);
-        m.put("qa", Map.of("errors", qa.count(Finding.ERROR), "release_needs", qa.count(Finding.RELEASE),
+        m.put("qa", ordered("errors", qa.count(Finding.ERROR), "release_needs", qa.count(Finding.RELEASE),
                 "warnings", qa.count(Finding.WARNING), "forced", forced));
+        return m;
+    }
+
+    /** A map in the order given (keys and values alternating), so the files written are the same on every run. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
         return m;
     }
 
@@ -264,7 +273,7 @@ public final class DatasetRelease {
         s.put("country", card.country());
         s.put("signs", card.signs());
         s.put("signers", signers.size());
-        s.put("videos", Map.of("train", count(videos, "train"), "validation", count(videos, "validation")));
+        s.put("videos", ordered("train", count(videos, "train"), "validation", count(videos, "validation")));
         s.put("withdrawn_signers", withdrawn.size());
         s.put("datasheet_sections_unwritten", DatasetCard.SECTIONS.keySet().stream()
                 .filter(k -> card.sections().getOrDefault(k, "").isBlank()).toList());

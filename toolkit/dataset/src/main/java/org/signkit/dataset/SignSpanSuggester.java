@@ -25,7 +25,7 @@ import org.signkit.video.VideoDecoder;
 /**
  * Suggests where the sign starts and ends in a take. With a hand detector: from the first frame where a hand has left
  * its rest position to the last before the hands are back ({@link SigningSpace#stillTrim}, the rule of
- * {@code frames --trim still}). Without one, or when the detector sees no hand move: from motion energy, the mean
+ * {@code frames --trim still}), or, when the hands at rest are out of view, the frames with a hand in view. Without one, or when the detector sees no hand move: from motion energy, the mean
  * absolute grey-level change between consecutive frames, which is high while the hands move and near the sensor noise
  * while the signer waits at rest.
  */
@@ -86,8 +86,12 @@ public final class SignSpanSuggester {
                 return whole(times, frameSeconds, Annotation.Origin.MOTION);
             }
             if (hands != null) {
-                int[] keep = SigningSpace.stillTrim(detect(video, frames, times));
-                if (keep[0] > 0 || keep[1] < frames.size() - 1) {
+                List<FrameHands> found = detect(video, frames, times);
+                int[] keep = SigningSpace.stillTrim(found);
+                if (keep[0] == 0 && keep[1] == frames.size() - 1) {
+                    keep = handsInView(found);
+                }
+                if (keep != null && (keep[0] > 0 || keep[1] < frames.size() - 1)) {
                     return span(times, keep[0], keep[1], frameSeconds, Annotation.Origin.HANDS);
                 }
             }
@@ -106,6 +110,23 @@ public final class SignSpanSuggester {
             rows.add(new FrameRecord("frame" + i, label, video.getFileName().toString(), i, times.get(i), 0, "source", false));
         }
         return hands.detect(new org.signkit.vision.FrameTake(video.getFileName().toString(), rows), frames);
+    }
+
+    /**
+     * The first and last frame showing a hand: a phone framed on the signing space often has the hands at rest below
+     * the frame, so no rest position is seen and the sign is the time the hands are in view. Null when none is seen.
+     */
+    static int[] handsInView(List<FrameHands> found) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < found.size(); i++) {
+            FrameHands h = found.get(i);
+            if (h.dominant().box() != null || h.nonDominant().box() != null) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        return first < 0 ? null : new int[] {first, last};
     }
 
     /** Mean absolute grey-level change from the previous frame (the first frame gets the second's). */
