@@ -232,12 +232,14 @@ final class DatasetCommand implements Runnable {
         }
     }
 
-    @Command(name = "release", mixinStandardHelpOptions = true, description = {"Write releases/v<X.Y>/ (card, datasheet, "
+    // Not mixinStandardHelpOptions: its --version would clash with the release's --version X.Y.
+    @Command(name = "release", description = {"Write releases/v<X.Y>/ (card, datasheet, "
             + "glosses, index, annotations, signers, consent scope, splits, QA report, videos, README.md card with a",
             "YAML header, manifest.json, SHA256SUMS, frames if given) and a changelog entry. Refused without every signer's",
             "publication consent and while a signer id looks like a name, even with --force; refused while the QA check has",
             "errors or release needs unless --force. Withdrawn signers' videos are left out."})
     static final class Release implements Callable<Integer> {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.") boolean help;
         @Parameters(index = "0", paramLabel = "DIR") Path dir;
         @Option(names = "--version", required = true, paramLabel = "X.Y") String version;
         @Option(names = "--frames", paramLabel = "DIR", description = "A frames folder to include.") Path frames;
