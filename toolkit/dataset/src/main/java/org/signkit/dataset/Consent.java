@@ -1,8 +1,6 @@
 package org.signkit.dataset;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.signkit.core.BadInputException;
-import org.signkit.core.Csv;
 
 /**
  * The signers' consent records ({@code consent.csv}: one row per signer, {@code #} lines are the template's
@@ -24,8 +21,7 @@ import org.signkit.core.Csv;
 public final class Consent {
 
     /**
-     * The template's columns. The first seven are those of the first template, so older files read the same; rows may
-     * stop early (missing fields are empty).
+     * The template's columns. The first seven are those of the first template, so a file from it reads the same.
      */
     public static final List<String> COLUMNS = List.of("signer_id", "consent_version", "research", "publication", "face_visible",
             "withdrawal_contact", "date", "images_in_papers", "withdrawn");
@@ -65,37 +61,14 @@ public final class Consent {
     /** The records by signer id; none without the file. */
     public static Map<String, Record> read(Path consent) throws IOException {
         Map<String, Record> out = new TreeMap<>();
-        if (!Files.isRegularFile(consent)) {
-            return out;
-        }
-        List<String> lines = Files.readAllLines(consent, StandardCharsets.UTF_8).stream().filter(l -> !l.startsWith("#")).toList();
-        if (lines.stream().allMatch(String::isBlank)) {
-            return out;
-        }
-        Csv.File csv = Csv.parse(consent, String.join("\n", lines) + "\n");
-        int id = column(csv, consent, "signer_id");
-        column(csv, consent, "publication");
-        for (Csv.Row r : csv.rows()) {
-            Map<String, String> fields = new TreeMap<>();
-            for (int c = 0; c < csv.header().size(); c++) {
-                fields.put(csv.header().get(c), c < r.fields().size() ? r.fields().get(c).trim() : "");
-            }
-            String signer = r.fields().get(id).trim();
-            if (out.put(signer, new Record(signer, fields)) != null) {
+        for (TemplateCsv.Row r : TemplateCsv.read(consent, COLUMNS, "signer_id", "publication")) {
+            String signer = r.fields().get("signer_id");
+            if (out.put(signer, new Record(signer, r.fields())) != null) {
                 throw new BadInputException(consent, "line " + r.line() + ": a second row for signer '" + signer + "'",
                         "keep one row per signer (record a withdrawal in the withdrawn column)");
             }
         }
         return out;
-    }
-
-    private static int column(Csv.File csv, Path consent, String name) {
-        int i = csv.header().indexOf(name);
-        if (i < 0) {
-            throw new BadInputException(consent, "no column '" + name + "' (columns: " + csv.header() + ")",
-                    "keep the template's header: " + String.join(",", COLUMNS));
-        }
-        return i;
     }
 
     /** The signers whose row grants publication and who have not withdrawn. */

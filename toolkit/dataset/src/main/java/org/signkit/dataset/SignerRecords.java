@@ -1,15 +1,11 @@
 package org.signkit.dataset;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.signkit.core.BadInputException;
-import org.signkit.core.Csv;
 
 /**
  * The signers' metadata ({@code signers.csv}), after the ASL Citizen datasheet: one row per pseudonymous signer with
@@ -31,26 +27,7 @@ public final class SignerRecords {
     /** The rows by signer id (column name to value); none without the file. */
     public static Map<String, Map<String, String>> read(Path signers) throws IOException {
         Map<String, Map<String, String>> out = new TreeMap<>();
-        if (!Files.isRegularFile(signers)) {
-            return out;
-        }
-        List<String> lines = Files.readAllLines(signers, StandardCharsets.UTF_8).stream().filter(l -> !l.startsWith("#")).toList();
-        if (lines.stream().allMatch(String::isBlank)) {
-            return out;
-        }
-        Csv.File csv = Csv.parse(signers, String.join("\n", lines) + "\n");
-        int id = csv.header().indexOf("signer_id");
-        if (id < 0) {
-            throw new BadInputException(signers, "no column 'signer_id' (columns: " + csv.header() + ")",
-                    "keep the template's header: " + String.join(",", COLUMNS));
-        }
-        for (Csv.Row r : csv.rows()) {
-            Map<String, String> fields = new TreeMap<>();
-            for (int c = 0; c < csv.header().size(); c++) {
-                fields.put(csv.header().get(c), c < r.fields().size() ? r.fields().get(c).trim() : "");
-            }
-            out.put(r.fields().get(id).trim(), fields);
-        }
+        TemplateCsv.read(signers, COLUMNS, "signer_id").forEach(r -> out.put(r.fields().get("signer_id"), r.fields()));
         return out;
     }
 

@@ -178,6 +178,14 @@ class DatasetPublicationTest {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith("s2_")));
         }
         assertTrue(Files.readString(layout.changelog()).contains("Withdrawn: s2 (6 videos left out)"));
+
+        // A first name as a signer id would be in every released file name: a release need, refused even when forced.
+        DatasetEdits.relabel(layout, "videos/train/" + first + "/s1_2.mp4", new org.signkit.core.SampleLabel(first, "maria", "2"));
+        Files.writeString(layout.consent(), Files.readString(layout.consent()) + "maria,v1,yes,yes,yes,office,2026-12-01,no,\n");
+        assertTrue(QualityCheck.run(layout).findings().stream().anyMatch(f -> f.severity().equals(Finding.RELEASE)
+                && f.subject().equals("maria") && f.problem().contains("looks like a name")));
+        assertTrue(assertThrows(IllegalStateException.class, () -> DatasetRelease.release(layout, "1.2", null, true))
+                .getMessage().contains("[maria] look like names"));
     }
 
     private static String read(Path p) {
