@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SignkitCommand.Version.class,
         description = "Sign-language dataset creation experiments: videos -> frames -> augmentation -> training -> statistics.",
-        subcommands = {SynthCommand.class, ProbeCommand.class, FramesCommand.class, SegmentCommand.class, HandsCommand.class, BackgroundCommand.class, AugmentCommand.class, StatsCommand.class, TrainCommand.class, EvalCommand.class, ExplainCommand.class, DatasetCommand.class, ExperimentCommand.class, ReproduceCommand.class, ReportCommand.class, RunsCommand.class, NotebookCommand.class, ModelsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SynthCommand.class, ProbeCommand.class, FramesCommand.class, SegmentCommand.class, HandsCommand.class, PoseCommand.class, BackgroundCommand.class, AugmentCommand.class, StatsCommand.class, TrainCommand.class, EvalCommand.class, ExplainCommand.class, DatasetCommand.class, ExperimentCommand.class, ReproduceCommand.class, ReportCommand.class, RunsCommand.class, NotebookCommand.class, ModelsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SignkitCommand implements Runnable {
 
     @CommandLine.Spec

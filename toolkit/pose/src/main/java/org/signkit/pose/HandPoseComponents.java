@@ -1,0 +1,49 @@
+package org.signkit.pose;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The components signkit writes, named as pose-format's MediaPipe Holistic files name them so that their readers and
+ * visualisers work unchanged: each hand's 21 landmarks with MediaPipe's hand connections, and the face box as two
+ * points (BlazeFace's keypoints are not kept by the hands stage).
+ */
+public final class HandPoseComponents {
+
+    /** MediaPipe's 21 hand landmark names, in landmark order. */
+    public static final List<String> HAND_POINTS = List.of("WRIST", "THUMB_CMC", "THUMB_MCP", "THUMB_IP", "THUMB_TIP",
+            "INDEX_FINGER_MCP", "INDEX_FINGER_PIP", "INDEX_FINGER_DIP", "INDEX_FINGER_TIP", "MIDDLE_FINGER_MCP",
+            "MIDDLE_FINGER_PIP", "MIDDLE_FINGER_DIP", "MIDDLE_FINGER_TIP", "RING_FINGER_MCP", "RING_FINGER_PIP",
+            "RING_FINGER_DIP", "RING_FINGER_TIP", "PINKY_MCP", "PINKY_PIP", "PINKY_DIP", "PINKY_TIP");
+
+    /** MediaPipe's hand connections (palm and fingers). */
+    static final int[][] HAND_LIMBS = {{0, 1}, {1, 2}, {2, 3}, {3, 4}, {0, 5}, {5, 6}, {6, 7}, {7, 8}, {5, 9}, {9, 10},
+        {10, 11}, {11, 12}, {9, 13}, {13, 14}, {14, 15}, {15, 16}, {13, 17}, {0, 17}, {17, 18}, {18, 19}, {19, 20}};
+
+    /** The left hand's component. */
+    public static final String LEFT_HAND = "LEFT_HAND_LANDMARKS";
+    /** The right hand's component. */
+    public static final String RIGHT_HAND = "RIGHT_HAND_LANDMARKS";
+    /** The face box component. */
+    public static final String FACE_BOX = "FACE_BOX";
+
+    private HandPoseComponents() {
+    }
+
+    /** Face box, left hand, right hand: 2 + 21 + 21 points, {@code XYZC}. */
+    public static List<PoseComponent> all() {
+        return List.of(new PoseComponent(FACE_BOX, "XYZC", List.of("TOP_LEFT", "BOTTOM_RIGHT"),
+                        List.of(new PoseComponent.Limb(0, 1)), List.of(new PoseComponent.Color(255, 255, 255))),
+                hand(LEFT_HAND, new PoseComponent.Color(0, 255, 0)), hand(RIGHT_HAND, new PoseComponent.Color(255, 128, 0)));
+    }
+
+    private static PoseComponent hand(String name, PoseComponent.Color color) {
+        List<PoseComponent.Limb> limbs = new ArrayList<>();
+        List<PoseComponent.Color> colors = new ArrayList<>();
+        for (int[] l : HAND_LIMBS) {
+            limbs.add(new PoseComponent.Limb(l[0], l[1]));
+            colors.add(color);
+        }
+        return new PoseComponent(name, "XYZC", HAND_POINTS, limbs, colors);
+    }
+}
