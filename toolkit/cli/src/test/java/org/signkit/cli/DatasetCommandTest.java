@@ -13,7 +13,6 @@ import org.signkit.core.FrameRecord;
 import org.signkit.dataset.Annotation;
 import org.signkit.dataset.Annotations;
 import org.signkit.dataset.DatasetLayout;
-import org.signkit.vision.ModelStore;
 
 /** The dataset kit's commands as a team types them, on the real signing clip of {@code ../shared/data/real/}. */
 class DatasetCommandTest {
@@ -23,19 +22,7 @@ class DatasetCommandTest {
 
     @Test
     void annotateThenFramesTrimmedToTheAnnotationOnTheRealClip() throws Exception {
-        Path clip = null;
-        for (String up : new String[] {"../shared", "../../shared", "../../../shared"}) {
-            Path p = Path.of(up, "data/real/test_video.mp4");
-            if (Files.isRegularFile(p)) {
-                clip = p;
-            }
-        }
-        boolean required = "1".equals(System.getenv("SIGNKIT_REQUIRE_TOOLS"));
-        ModelStore models = ModelStore.fromEnvironment();
-        boolean handModels = List.of(ModelStore.PALM_DETECTION, ModelStore.HAND_LANDMARK, ModelStore.FACE_DETECTION).stream()
-                .allMatch(m -> Files.isRegularFile(models.path(m)));
-        org.junit.jupiter.api.Assumptions.assumeTrue(required || (clip != null && handModels),
-                "needs the shared real clip and the hand models ('signkit models fetch hands')");
+        Path clip = SharedData.realClipWithHandModels();
         Path phone = dir.resolve("phone/HELLO");
         Files.createDirectories(phone);
         Files.copy(clip, phone.resolve("s1_1.mp4"));

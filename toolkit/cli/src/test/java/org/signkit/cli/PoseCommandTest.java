@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signkit.pose.HandPoseComponents;
 import org.signkit.pose.PoseFile;
-import org.signkit.vision.ModelStore;
 
 /** {@code signkit pose} on the real signing clip of {@code ../shared/data/real/} (MIT, sign-language-processing/pose). */
 class PoseCommandTest {
@@ -20,18 +18,7 @@ class PoseCommandTest {
 
     @Test
     void theRealClipGivesThePoseFileWithTheFaceInEveryFrameAndHandsWhileSigning() throws Exception {
-        Path clip = null;
-        for (String up : new String[] {"../shared", "../../shared", "../../../shared"}) {
-            Path p = Path.of(up, "data/real/test_video.mp4");
-            if (Files.isRegularFile(p)) {
-                clip = p;
-            }
-        }
-        ModelStore models = ModelStore.fromEnvironment();
-        boolean handModels = List.of(ModelStore.PALM_DETECTION, ModelStore.HAND_LANDMARK, ModelStore.FACE_DETECTION).stream()
-                .allMatch(m -> Files.isRegularFile(models.path(m)));
-        org.junit.jupiter.api.Assumptions.assumeTrue("1".equals(System.getenv("SIGNKIT_REQUIRE_TOOLS")) || (clip != null && handModels),
-                "needs the shared real clip and the hand models ('signkit models fetch hands')");
+        Path clip = SharedData.realClipWithHandModels();
         Files.createDirectories(dir.resolve("in/SIGN"));
         Files.copy(clip, dir.resolve("in/SIGN/real_1.mp4"));
         String out = Console.out(0, "pose", dir.resolve("in").toString(), "-o", dir.resolve("pose").toString());
