@@ -12,6 +12,7 @@ import org.signkit.experiment.ExperimentRunner;
 import org.signkit.experiment.ExperimentSpec;
 import org.signkit.experiment.TrialRecord;
 import org.signkit.experiment.TrialRecords;
+import org.signkit.experiment.TrialPlan;
 import org.signkit.train.TrainingProgress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Parameters;
 /** {@code signkit experiment}: run a spec's repeated trials and analyse them. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Experiments from YAML specs (experiments/*.yaml): resumable repeated trials, then the planned tests.",
-        subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Analyse.class, ExperimentCommand.Plan.class})
+        subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Analyse.class, ExperimentCommand.Plan.class,
+                ExperimentCommand.Trial.class, ExperimentCommand.Aggregate.class, ExperimentCommand.Emit.class})
 final class ExperimentCommand implements Runnable {
 
     @CommandLine.Spec
@@ -121,9 +123,18 @@ final class ExperimentCommand implements Runnable {
                 description = "The margin of tests without a claim margin. Default: ${DEFAULT-VALUE}.")
         double margin;
 
+        @Option(names = {"-o", "--out"}, paramLabel = "RUN", description = "Freeze the numbered trial plan into RUN/plan.json "
+                + "(for 'experiment trial RUN --index I' on a cluster; see 'experiment emit').")
+        Path out;
+
         @Override
         public Integer call() throws Exception {
             ExperimentSpec s = spec.load();
+            if (out != null) {
+                TrialPlan frozen = new ExperimentRunner(s, out, 2, listener(s)).freeze();
+                System.out.println(frozen.trials().size() + " trials -> " + out.resolve(TrialPlan.FILE_NAME) + " (indices 0-"
+                        + (frozen.trials().size() - 1) + "); derived data: " + String.join("; ", frozen.derived()));
+            }
             DesignPlan p = DesignPlan.of(s, sd, run == null ? null : analysisOf(run), margin);
             System.out.printf(Locale.ROOT, "%s (%s): %d conditions x %d repeats = %d trials%n", p.experiment(), p.profile(),
                     p.conditions().size(), p.repeats(), p.conditions().size() * p.repeats());
@@ -139,6 +150,101 @@ final class ExperimentCommand implements Runnable {
             System.out.println("reach: the smallest difference detected at 80% power (no-difference claims: the smallest margin TOST"
                     + " shows); a claim is decidable when its reach is at most its margin.");
             return 0;
+        }
+    }
+
+    /** {@code signkit experiment trial}. */
+    @Command(name = "trial", mixinStandardHelpOptions = true,
+            description = {"Run exactly one trial of a frozen plan (RUN/plan.json) into RUN/records/<index>.json: what one Slurm",
+                    "array task or Kubernetes Indexed Job pod runs. Builds the derived data it needs under a lock; does nothing",
+                    "when the record exists; a second run of the same index waits for the first. Exit 1 when the trial failed."})
+    static final class Trial implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RUN") Path run;
+        @Option(names = "--index", paramLabel = "I", description = "The trial's number. Default: $SLURM_ARRAY_TASK_ID, "
+                + "else $JOB_COMPLETION_INDEX.") Integer index;
+        @Option(names = "--workers", defaultValue = "2", description = "Frame-decoding threads. Default: ${DEFAULT-VALUE}.") int workers;
+
+        @Override
+        public Integer call() throws Exception {
+            int i = index != null ? index : org.signkit.experiment.ClusterTemplates.indexFromEnvironment();
+            TrialPlan plan = TrialPlan.read(run);
+            TrialRecord r = new ExperimentRunner(plan.spec(), run, workers, listener(plan.spec())).runTrial(i);
+            System.out.println("trial " + i + " (" + r.trial() + "): " + r.status() + " -> " + run.resolve("records").resolve(i + ".json"));
+            return r.ok() ? 0 : 1;
+        }
+    }
+
+    /** {@code signkit experiment aggregate}. */
+    @Command(name = "aggregate", mixinStandardHelpOptions = true,
+            description = {"Collect a run's numbered records into records.jsonl, list missing or failed indices, and write the",
+                    "analysis (results.csv, analysis.md, analysis.json). Exit 1 while any trial is missing or failed."})
+    static final class Aggregate implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RUN") Path run;
+
+        @Override
+        public Integer call() throws Exception {
+            ExperimentRunner.Aggregate g = ExperimentRunner.aggregate(run);
+            Analysis a = Analysis.of(g.plan().spec(), g.records());
+            a.write(run);
+            System.out.print(a.markdown());
+            System.out.println(g.records().size() + " of " + g.plan().trials().size() + " trials recorded"
+                    + (g.missing().isEmpty() ? "" : "; missing indices " + g.missing())
+                    + (g.failed().isEmpty() ? "" : "; failed indices " + g.failed() + " (rerun them with 'experiment trial')"));
+            return g.missing().isEmpty() && g.failed().isEmpty() ? 0 : 1;
+        }
+    }
+
+    /** {@code signkit experiment emit}. */
+    @Command(name = "emit", mixinStandardHelpOptions = true,
+            description = {"Write a cluster job for a frozen plan: --slurm, an sbatch array script (RUN/slurm.sbatch,",
+                    "--array=0-(N-1)%K); --k8s, a Kubernetes Indexed Job (RUN/k8s-job.yaml). Both run 'experiment trial RUN",
+                    "--index I'; the run folder and the dataset must be on a file system every node shares."})
+    static final class Emit implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RUN") Path run;
+        @Option(names = "--slurm", description = "An sbatch array script.") boolean slurm;
+        @Option(names = "--k8s", description = "A Kubernetes Indexed Job manifest.") boolean k8s;
+        @Option(names = "--parallel", defaultValue = "4", paramLabel = "K", description = "Trials at once. Default: ${DEFAULT-VALUE}.")
+        int parallel;
+        @Option(names = "--cpus", defaultValue = "2", description = "Cores per trial. Default: ${DEFAULT-VALUE}.") int cpus;
+        @Option(names = "--mem", defaultValue = "8G", description = "Memory per trial. Default: ${DEFAULT-VALUE}.") String mem;
+        @Option(names = "--time", defaultValue = "04:00:00", description = "Time limit per trial (Slurm). Default: ${DEFAULT-VALUE}.")
+        String time;
+        @Option(names = "--image", defaultValue = "signkit:latest", description = "Container image (Kubernetes; see the Dockerfile). "
+                + "Default: ${DEFAULT-VALUE}.") String image;
+        @Option(names = "--launcher", paramLabel = "COMMAND", description = "How a node starts signkit (Slurm), e.g. "
+                + "'java -jar /shared/signkit/signkit.jar'. Default: this java on this signkit.jar.") String launcher;
+        @Option(names = "--claim", defaultValue = "signkit-data", description = "The shared volume's PersistentVolumeClaim "
+                + "(Kubernetes), mounted at the run folder's absolute path. Default: ${DEFAULT-VALUE}.") String claim;
+
+        @Override
+        public Integer call() throws Exception {
+            if (slurm == k8s) {
+                throw new IllegalArgumentException("give one of --slurm or --k8s");
+            }
+            TrialPlan plan = TrialPlan.read(run);
+            org.signkit.experiment.ClusterTemplates.Resources res = new org.signkit.experiment.ClusterTemplates.Resources(parallel, cpus, mem, time);
+            Path file = slurm ? org.signkit.experiment.ClusterTemplates.writeSlurm(run, plan, res,
+                    launcher != null ? List.of(launcher.trim().split("\\s+")) : launcher())
+                    : org.signkit.experiment.ClusterTemplates.writeKubernetes(run, plan, res, image, claim);
+            System.out.println(plan.trials().size() + " trials, " + parallel + " at a time -> " + file + (slurm
+                    ? "; submit: sbatch " + file + "; then: signkit experiment aggregate " + run
+                    : "; apply: kubectl apply -f " + file + "; then: signkit experiment aggregate " + run));
+            return 0;
+        }
+    }
+
+    /** How a node starts this signkit: the java running now, on the jar it runs from (a shared file system holds both). */
+    static List<String> launcher() {
+        try {
+            Path jar = Path.of(ExperimentCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!jar.toString().endsWith(".jar")) {
+                throw new IllegalStateException("signkit runs from classes (" + jar + "), not its jar: build it first with "
+                        + "'mvn -B -DskipTests -pl toolkit/cli -am package' or run './signkit'");
+            }
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            return List.of(java.toString(), "-jar", jar.toString());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 

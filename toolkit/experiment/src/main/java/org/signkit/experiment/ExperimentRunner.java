@@ -14,6 +14,7 @@ import org.signkit.core.FrameRecord;
 import org.signkit.core.Json;
 import org.signkit.core.OutputLock;
 import org.signkit.core.Provenance;
+import org.signkit.core.WaitingFileLock;
 import org.signkit.train.ClassificationReport;
 import org.signkit.train.FrameSet;
 import org.signkit.train.ModelCard;
@@ -24,8 +25,10 @@ import org.signkit.train.TrainingProgress;
 
 /**
  * Runs an experiment's trials (conditions × repeats) into a run folder: {@code spec.json} (the resolved
- * spec), {@code records.jsonl} (one record per finished trial, appended atomically) and
- * {@code trials/<trial>/} (checkpoints and model). A rerun skips trials already recorded as ok with the
+ * spec), {@code plan.json} (the numbered trials, {@link TrialPlan}), {@code records/<index>.json} (each trial's
+ * record, written atomically), {@code records.jsonl} (every record in the order they finished, appended atomically)
+ * and {@code trials/<trial>/} (checkpoints and model). One machine runs them all ({@link #run()}); a cluster task
+ * runs one ({@link #runTrial(int)}) and {@link #aggregate(Path)} collects them — the same code path. A rerun skips trials already recorded as ok with the
  * same configuration, resumes a trial killed midway from its last epoch checkpoint, and retries failed
  * ones; a trial that throws is recorded as failed and the others go on.
  */
@@ -59,6 +62,9 @@ public final class ExperimentRunner {
     private final int workers;
     private final Listener listener;
     private final DerivedData derived;
+    /** Frames per condition and the validation frames, loaded once per process. */
+    private final Map<String, FrameSet> data = new LinkedHashMap<>();
+    private FrameSet validation;
 
     public ExperimentRunner(ExperimentSpec spec, Path runDir, int workers, Listener listener) {
         this.spec = spec;
@@ -93,65 +99,173 @@ public final class ExperimentRunner {
         return Long.parseLong(h.substring(0, 12), 16);
     }
 
-    /** Runs every trial not yet recorded and returns the latest record of each. */
+    /**
+     * Runs every trial not yet recorded and returns the latest record of each: the plan, each trial as
+     * {@link #runTrial(int)} runs it (a cluster task runs the same), then {@link #aggregate(Path)}.
+     */
     public List<TrialRecord> run() throws IOException {
         try (OutputLock lock = OutputLock.acquire(runDir, "signkit experiment run " + spec.name() + " (" + spec.profile() + ")")) {
             if (lock.staleNote() != null) {
                 listener.note(runDir + ": " + lock.staleNote());
             }
-            return runTrials();
+            TrialPlan plan = freeze();
+            adoptLoggedRecords(plan);
+            double spent = 0;
+            int ran = 0;
+            for (TrialPlan.PlannedTrial t : plan.trials()) {
+                if (recorded(t) != null) {
+                    continue;
+                }
+                int remaining = (int) plan.trials().stream().skip(t.index()).filter(x -> recorded(x) == null).count();
+                listener.trialStarted(t.trial(), t.index() + 1, plan.trials().size(), ran == 0 ? Double.NaN : spent / ran * remaining);
+                TrialRecord record = runPlanned(t, true);
+                spent += record.seconds();
+                ran++;
+                listener.trialFinished(record, t.index() + 1, plan.trials().size());
+            }
+            return aggregate(runDir).records();
         }
     }
 
-    private List<TrialRecord> runTrials() throws IOException {
+    /** Writes {@code spec.json} and {@code plan.json} (the plan of this spec) into the run folder. */
+    public TrialPlan freeze() throws IOException {
         org.signkit.core.AtomicFiles.writeString(runDir.resolve("spec.json"), Json.write(spec));
-        TrialRecords records = new TrialRecords(runDir.resolve(TrialRecords.FILE_NAME));
-        Map<String, TrialRecord> done = new LinkedHashMap<>();
-        for (TrialRecord r : records.latest()) {
-            done.put(r.trial(), r);
+        TrialPlan plan = TrialPlan.of(spec);
+        plan.write(runDir);
+        return plan;
+    }
+
+    /**
+     * Runs trial {@code index} of the frozen plan, as one cluster task does: nothing when its record exists (ok, same
+     * configuration); otherwise the derived data it needs (built under a lock, since tasks share the cache), the
+     * training (resuming from its last checkpoint), and its record, written atomically to {@code records/<index>.json}.
+     * A second task on the same index waits for the first and then finds its record.
+     */
+    public TrialRecord runTrial(int index) throws IOException {
+        TrialPlan.PlannedTrial t = TrialPlan.read(runDir).trial(index);
+        Files.createDirectories(recordsDir());
+        try (WaitingFileLock held = WaitingFileLock.acquire(recordsDir().resolve(index + ".lock"))) {
+            TrialRecord done = recorded(t);
+            if (done != null) {
+                listener.note("trial " + index + " (" + t.trial() + ") is already recorded");
+                return done;
+            }
+            return runPlanned(t, false);
         }
-        List<Trial> trials = plan(spec);
-        Map<String, FrameSet> data = new LinkedHashMap<>();
-        FrameSet validation = null;
-        double spent = 0;
-        int ran = 0;
-        for (int i = 0; i < trials.size(); i++) {
-            Trial t = trials.get(i);
-            TrialRecord previous = done.get(t.id());
-            TrainingConfig config = spec.training().config(t.condition().augmentation(), t.seed());
-            if (previous != null && previous.ok() && previous.configHash().equals(config.hash())) {
+    }
+
+    /**
+     * Collects the records of a run folder's plan ({@code records/<index>.json}) into {@code records.jsonl} (adding
+     * those it does not hold yet) and says which trials are missing or failed.
+     */
+    public static Aggregate aggregate(Path run) throws IOException {
+        TrialPlan plan = TrialPlan.read(run);
+        TrialRecords log = new TrialRecords(run.resolve(TrialRecords.FILE_NAME));
+        java.util.Set<String> logged = new java.util.HashSet<>();
+        for (TrialRecord r : log.read()) {
+            logged.add(r.trial() + "@" + r.finishedAt());
+        }
+        List<TrialRecord> records = new ArrayList<>();
+        List<Integer> missing = new ArrayList<>();
+        List<Integer> failed = new ArrayList<>();
+        for (TrialPlan.PlannedTrial t : plan.trials()) {
+            Path f = run.resolve("records").resolve(t.index() + ".json");
+            if (!Files.isRegularFile(f)) {
+                missing.add(t.index());
                 continue;
             }
-            int remaining = (int) trials.stream().skip(i).filter(x -> !isDone(done.get(x.id()))).count();
-            listener.trialStarted(t.id(), i + 1, trials.size(), ran == 0 ? Double.NaN : spent / ran * remaining);
-            long t0 = System.nanoTime();
-            TrialRecord record;
-            try {
-                FrameSet frames = data.get(t.condition().name());
-                if (frames == null) {
+            TrialRecord r = Json.read(f, TrialRecord.class);
+            if (!logged.contains(r.trial() + "@" + r.finishedAt())) {
+                log.append(r);
+            }
+            records.add(r);
+            if (!r.ok()) {
+                failed.add(t.index());
+            }
+        }
+        return new Aggregate(plan, records, missing, failed);
+    }
+
+    /**
+     * What {@link #aggregate(Path)} found.
+     *
+     * @param plan    the run's plan
+     * @param records the record of each trial that has one, in plan order
+     * @param missing indices without a record
+     * @param failed  indices whose record is a failure
+     */
+    public record Aggregate(TrialPlan plan, List<TrialRecord> records, List<Integer> missing, List<Integer> failed) {
+    }
+
+    private Path recordsDir() {
+        return runDir.resolve("records");
+    }
+
+    /** The trial's ok record with its planned configuration, or null. */
+    private TrialRecord recorded(TrialPlan.PlannedTrial t) {
+        Path f = recordsDir().resolve(t.index() + ".json");
+        if (!Files.isRegularFile(f)) {
+            return null;
+        }
+        try {
+            TrialRecord r = Json.read(f, TrialRecord.class);
+            return r.ok() && r.configHash().equals(t.configHash()) ? r : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Records from {@code records.jsonl} (runs before numbered records) count: an ok one with the planned configuration. */
+    private void adoptLoggedRecords(TrialPlan plan) throws IOException {
+        Map<String, TrialRecord> latest = new LinkedHashMap<>();
+        for (TrialRecord r : new TrialRecords(runDir.resolve(TrialRecords.FILE_NAME)).latest()) {
+            latest.put(r.trial(), r);
+        }
+        for (TrialPlan.PlannedTrial t : plan.trials()) {
+            TrialRecord r = latest.get(t.trial());
+            if (recorded(t) == null && r != null && r.ok() && r.configHash().equals(t.configHash())) {
+                Files.createDirectories(recordsDir());
+                Json.write(recordsDir().resolve(t.index() + ".json"), r);
+            }
+        }
+    }
+
+    /** Trains one planned trial and writes its record (and, on one machine, appends it to records.jsonl). */
+    private TrialRecord runPlanned(TrialPlan.PlannedTrial p, boolean log) throws IOException {
+        Trial t = plan(spec).get(p.index());
+        TrainingConfig config = spec.training().config(t.condition().augmentation(), t.seed());
+        long t0 = System.nanoTime();
+        TrialRecord record;
+        try {
+            // The derived data is shared by every task on the cluster: built by one, under the cache's lock.
+            FrameSet frames = data.get(t.condition().name());
+            if (frames == null) {
+                try (WaitingFileLock lock = WaitingFileLock.acquire(spec.dataset().resolve("derived/.lock"))) {
                     frames = frameSet(t.condition());
-                    data.put(t.condition().name(), frames);
                 }
-                if (validation == null && spec.validation() != null) {
+                data.put(t.condition().name(), frames);
+            }
+            if (validation == null && spec.validation() != null) {
+                try (WaitingFileLock lock = WaitingFileLock.acquire(spec.dataset().resolve("derived/.lock"))) {
                     validation = signs(FrameSet.load(derived.frames(spec.validation(), VALIDATION_FPS, spec.frames(),
                             spec.training().handStreams(), frames.signs())), frames.signs());
                 }
-                Path out = runDir.resolve("trials").resolve(t.id());
-                TrainedModel model = new Trainer(config, workers, listener.training()).train(frames, validation, out);
-                record = ok(t, config, frames, model.card(), (System.nanoTime() - t0) / 1e9);
-            } catch (IOException | RuntimeException | OutOfMemoryError e) {
-                record = new TrialRecord(spec.name(), spec.profile(), t.id(), t.condition().name(), t.repeat(), t.seed(),
-                        config.hash(), null, TrialRecord.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(),
-                        Map.of(), List.of(), (System.nanoTime() - t0) / 1e9, Instant.now().toString(), Provenance.current(),
-                        Map.of(), Map.of());
             }
-            records.append(record);
-            done.put(t.id(), record);
-            spent += record.seconds();
-            ran++;
-            listener.trialFinished(record, i + 1, trials.size());
+            Path out = runDir.resolve("trials").resolve(t.id());
+            TrainedModel model = new Trainer(config, workers, listener.training()).train(frames, validation, out);
+            record = ok(t, config, frames, model.card(), (System.nanoTime() - t0) / 1e9);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            record = new TrialRecord(spec.name(), spec.profile(), t.id(), t.condition().name(), t.repeat(), t.seed(),
+                    config.hash(), null, TrialRecord.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    Map.of(), List.of(), (System.nanoTime() - t0) / 1e9, Instant.now().toString(), Provenance.current(),
+                    Map.of(), Map.of());
         }
-        return trials.stream().map(t -> done.get(t.id())).filter(java.util.Objects::nonNull).toList();
+        Files.createDirectories(recordsDir());
+        Json.write(recordsDir().resolve(p.index() + ".json"), record);
+        if (log) {
+            new TrialRecords(runDir.resolve(TrialRecords.FILE_NAME)).append(record);
+        }
+        return record;
     }
 
     private static boolean isDone(TrialRecord r) {

@@ -124,6 +124,48 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void oneTrialRunTwiceAtOnceLeavesOneRecordAndTheSameResultAsTheWholeRun() throws Exception {
+        ExperimentSpec s = ExperimentSpec.load(spec, null);
+        Path cluster = dir.resolve("run-cluster");
+        TrialPlan plan = new ExperimentRunner(s, cluster, 2, new ExperimentRunner.Listener() { }).freeze();
+        assertEquals(4, plan.trials().size());
+        assertEquals(List.of(0, 1, 2, 3), plan.trials().stream().map(TrialPlan.PlannedTrial::index).toList());
+        assertEquals(plan, TrialPlan.read(cluster), "plan.json round-trips");
+        // Two tasks on index 3 at once (a resubmitted array task beside the original): one trains, the other waits
+        // and finds its record.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<String> notes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        ExperimentRunner.Listener listener = new ExperimentRunner.Listener() {
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        };
+        var first = pool.submit(() -> new ExperimentRunner(TrialPlan.read(cluster).spec(), cluster, 2, listener).runTrial(3));
+        var second = pool.submit(() -> new ExperimentRunner(TrialPlan.read(cluster).spec(), cluster, 2, listener).runTrial(3));
+        TrialRecord a = first.get();
+        TrialRecord b = second.get();
+        pool.shutdown();
+        assertEquals(a, b, "both return the one record");
+        assertTrue(a.ok(), a.toString());
+        assertEquals(1, notes.stream().filter(n -> n.contains("already recorded")).count(), notes.toString());
+        try (var files = Files.list(cluster.resolve("records"))) {
+            assertEquals(List.of("3.json"), files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).toList());
+        }
+        for (int i = 0; i < 3; i++) {
+            new ExperimentRunner(TrialPlan.read(cluster).spec(), cluster, 2, listener).runTrial(i);
+        }
+        ExperimentRunner.Aggregate all = ExperimentRunner.aggregate(cluster);
+        assertEquals(List.of(), all.missing());
+        assertEquals(List.of(), all.failed());
+        List<TrialRecord> whole = new ExperimentRunner(s, dir.resolve("run-whole"), 2, new ExperimentRunner.Listener() { }).run();
+        assertEquals(outcomes(whole), outcomes(all.records()), "trial by trial = one run");
+        assertEquals(4, new TrialRecords(cluster.resolve(TrialRecords.FILE_NAME)).read().size());
+        ExperimentRunner.aggregate(cluster);
+        assertEquals(4, new TrialRecords(cluster.resolve(TrialRecords.FILE_NAME)).read().size(), "aggregating twice adds nothing");
+    }
+
+    @Test
     void aFailingTrialIsRecordedAndTheOthersGoOn() throws IOException {
         ExperimentSpec s = ExperimentSpec.load(write("failing.yaml", Files.readString(spec)
                 .replace("name: tiny", "name: failing")
