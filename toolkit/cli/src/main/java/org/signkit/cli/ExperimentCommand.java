@@ -197,7 +197,7 @@ final class ExperimentCommand implements Runnable {
     /** {@code signkit experiment emit}. */
     @Command(name = "emit", mixinStandardHelpOptions = true,
             description = {"Write a cluster job for a frozen plan: --slurm, an sbatch array script (RUN/slurm.sbatch,",
-                    "--array=0-(N-1)%K); --k8s, a Kubernetes Indexed Job (RUN/k8s-job.yaml). Both run 'experiment trial RUN",
+                    "--array=0-(N-1)%%K); --k8s, a Kubernetes Indexed Job (RUN/k8s-job.yaml). Both run 'experiment trial RUN",
                     "--index I'; the run folder and the dataset must be on a file system every node shares."})
     static final class Emit implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "RUN") Path run;
