@@ -34,9 +34,11 @@ public final class DatasetAnnotator {
         List<ImportedVideo> videos = ImportIndex.read(layout).stream().filter(ImportedVideo::readable).toList();
         Map<String, SignSpanSuggester.Span> spans = new java.util.TreeMap<>();
         int kept = 0;
+        // Read once: each step below changes only its own video's rows, which it writes at once.
+        Map<String, List<Annotation>> byVideo = Annotations.byVideo(Annotations.read(layout));
         for (int i = 0; i < videos.size(); i++) {
             ImportedVideo v = videos.get(i);
-            List<Annotation> mine = new ArrayList<>(Annotations.byVideo(Annotations.read(layout)).getOrDefault(v.path(), List.of()));
+            List<Annotation> mine = new ArrayList<>(byVideo.getOrDefault(v.path(), List.of()));
             boolean confirmed = mine.stream().anyMatch(a -> a.isGloss() && !a.origin().suggested());
             boolean suggested = mine.stream().anyMatch(a -> a.isGloss() && a.origin().suggested());
             if (confirmed || (suggested && !redo)) {

@@ -71,8 +71,7 @@ public final class SignSpanSuggester {
                 long index = 0;
                 while (d.next(f)) {
                     if (index++ % every == 0) {
-                        r.render(f);
-                        frames.add(r.lastOutput().clone());
+                        frames.add(r.pixels(f).clone());
                         times.add(d.stream().seconds(d.pts(f)));
                     }
                 }

@@ -51,8 +51,7 @@ public record VideoQuality(double sharpness, double brightness, double contrast,
                 int next = 0;
                 while (next < SAMPLES && d.next(f)) {
                     while (next < SAMPLES && wanted[next] == index) {
-                        r.render(f);
-                        Mat bgr = r.lastOutput();
+                        Mat bgr = r.pixels(f);
                         sharp[next] = laplacianVariance(bgr);
                         double[] ms = greyLevels(bgr);
                         level[next] = ms[0];

@@ -67,20 +67,27 @@ public final class FrameRenderer implements AutoCloseable {
 
     /** Renders and encodes one frame; the returned bytes are the image file's content. */
     public byte[] render(AVFrame frame) {
-        sws = sws_getCachedContext(sws, frame.width(), frame.height(), frame.format(), scaledW, scaledH,
-                AV_PIX_FMT_BGR24, SWS_AREA, null, null, (double[]) null);
-        if (sws == null) {
-            throw new IllegalStateException("swscale cannot convert pixel format " + frame.format());
-        }
-        sws_scale(sws, frame.data(), frame.linesize(), 0, frame.height(), dstData, dstStride);
-        Mat upright = upright();
-        Mat out = shape(upright);
+        Mat out = pixels(frame);
         if (!opencv_imgcodecs.imencode(encoding.extension(), out, encoded, params)) {
             throw new IllegalStateException("OpenCV could not encode " + encoding.format());
         }
         byte[] bytes = new byte[(int) encoded.limit()];
         encoded.get(bytes);
         return bytes;
+    }
+
+    /**
+     * Renders one frame to BGR pixels (scaled, upright, squared as the geometry says) without encoding it, for callers
+     * that analyse pixels (QA, sign spans); the Mat is reused by the next call.
+     */
+    public Mat pixels(AVFrame frame) {
+        sws = sws_getCachedContext(sws, frame.width(), frame.height(), frame.format(), scaledW, scaledH,
+                AV_PIX_FMT_BGR24, SWS_AREA, null, null, (double[]) null);
+        if (sws == null) {
+            throw new IllegalStateException("swscale cannot convert pixel format " + frame.format());
+        }
+        sws_scale(sws, frame.data(), frame.linesize(), 0, frame.height(), dstData, dstStride);
+        return shape(upright());
     }
 
     /** The upright picture of the last rendered frame, for callers that need pixels (tests, previews). */
