@@ -75,13 +75,14 @@ final class HandsCommand implements Callable<Integer> {
             if (score) {
                 HandScore sc = HandScore.of(HandsFile.read(s.file()), root, rows, new TruthIndex(truth));
                 double fps = s.reused() == 0 ? s.framesPerSecond(s.frames()) : Double.NaN;
-                lines.add(String.format(Locale.ROOT, "%-10s %7d %11.4f %9.4f %11.4f %9.4f %6d %9.1f", m.id(), sc.frames(),
-                        sc.faceRecall(), sc.faceMeanIou(), sc.handRecall(), sc.handMeanIou(), sc.swaps(), fps));
+                lines.add(String.format(Locale.ROOT, "%-10s %7d %11.4f %9.4f %11.4f %9.4f %6d %9.1f %15.2f", m.id(), sc.frames(),
+                        sc.faceRecall(), sc.faceMeanIou(), sc.handRecall(), sc.handMeanIou(), sc.swaps(), fps,
+                        sc.landmarkErrorPx()));
             }
         }
         if (score) {
-            System.out.printf("%-10s %7s %11s %9s %11s %9s %6s %9s%n", "method", "frames", "face recall", "face IoU",
-                    "hand recall", "hand IoU", "swaps", "frames/s");
+            System.out.printf("%-10s %7s %11s %9s %11s %9s %6s %9s %15s%n", "method", "frames", "face recall", "face IoU",
+                    "hand recall", "hand IoU", "swaps", "frames/s", "keypoint err px");
             lines.forEach(System.out::println);
         }
         return 0;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.signkit.core.FrameManifest;
+import org.signkit.hands.HandScore;
 import org.signkit.hands.HandsFile;
 import org.signkit.hands.HandsJob;
 import org.signkit.hands.HandsMethod;
@@ -15,6 +16,7 @@ import org.signkit.video.FrameExtractionJob;
 import org.signkit.video.FrameGeometry;
 import org.signkit.video.ImageEncoding;
 import org.signkit.vision.ModelStore;
+import org.signkit.vision.TruthIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,19 +28,36 @@ import picocli.CommandLine.Parameters;
 final class PoseCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FRAMES|VIDEOS") Path input;
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT") Path out;
+    @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "Output folder; default for a frames folder: "
+            + "FRAMES/pose, where 'signkit train --model keypoints' reads them.") Path out;
     @Option(names = "--mapping", paramLabel = "CSV", description = "Labels of the videos (video,sign,signer,take).") Path mapping;
     @Option(names = "--hands", defaultValue = "mediapipe", paramLabel = "METHOD",
-            description = "mediapipe (landmarks), or skin / truth (boxes only: no landmarks). Default: ${DEFAULT-VALUE}.")
+            description = "mediapipe (landmarks), truth (the synthetic truth's keypoints, and its body points), or skin "
+                    + "(boxes only: no landmarks). Default: ${DEFAULT-VALUE}.")
     String hands;
-    @Option(names = "--truth", paramLabel = "DIR", description = "Synthetic truth of the videos, for --hands truth.") Path truth;
+    @Option(names = "--truth", paramLabel = "DIR", description = "Synthetic truth of the videos, for --hands truth and "
+            + "--score.") Path truth;
+    @Option(names = "--score", description = "Score the hand keypoints against --truth: mean error in frame pixels.")
+    boolean score;
     @Option(names = "--dominant", defaultValue = "right", description = "The signers' dominant hand. Default: ${DEFAULT-VALUE}.")
     String dominant;
 
     @Override
     public Integer call() throws Exception {
+        HandsMethod method = HandsMethod.parse(hands);
+        if ((score || method == HandsMethod.TRUTH) && truth == null) {
+            throw new IllegalArgumentException("--score and --hands truth need --truth DIR (the synthetic truth of the "
+                    + "videos, e.g. datasets/generated/synthsign/truth/capture60)");
+        }
         Path frames = input;
-        if (!Files.isRegularFile(input.resolve(FrameManifest.FILE_NAME))) {
+        boolean framesFolder = Files.isRegularFile(input.resolve(FrameManifest.FILE_NAME));
+        if (out == null && !framesFolder) {
+            throw new IllegalArgumentException("-o OUT is needed when the input is videos, not a frames folder: " + input);
+        }
+        if (out == null) {
+            out = input.resolve("pose");
+        }
+        if (!framesFolder) {
             frames = out.resolve(".frames");
             Progress progress = Progress.forConsole("frames");
             FrameExtractionJob.Summary s = new FrameExtractionJob().run(new FrameExtractionJob.Request(input, frames, mapping,
@@ -52,11 +71,18 @@ final class PoseCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         HandsJob.Summary found = new HandsJob(ModelStore.fromEnvironment(), truth).run(
-                new HandsJob.Request(frames, frames.resolve("hands"), HandsMethod.parse(hands), dominant), done -> { });
-        PoseJob.Summary s = PoseJob.run(frames, HandsFile.read(found.file()), found.file(), out);
+                new HandsJob.Request(frames, frames.resolve("hands"), method, dominant), done -> { });
+        PoseJob.Summary s = PoseJob.run(frames, HandsFile.read(found.file()), found.file(),
+                method == HandsMethod.TRUTH ? new TruthIndex(truth) : null, out);
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "%d pose files, %d frames (hands in %d, face in %d), %.1f frames/s -> %s%n", s.files().size(),
                 s.frames(), s.handFrames(), s.faceFrames(), s.frames() / seconds, out);
+        if (score) {
+            HandScore sc = HandScore.of(HandsFile.read(found.file()), frames,
+                    FrameManifest.read(frames.resolve(FrameManifest.FILE_NAME)), new TruthIndex(truth));
+            System.out.printf(Locale.ROOT, "keypoints: %d hands with landmarks of %d true hands, mean error %.2f px%n",
+                    sc.landmarkHands(), sc.hands(), sc.landmarkErrorPx());
+        }
         return 0;
     }
 }

@@ -31,10 +31,12 @@ final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--model", defaultValue = "efficientnet-b0",
-            description = "efficientnet-b0 or baseline-cnn. Default: ${DEFAULT-VALUE}.")
+            description = "efficientnet-b0, baseline-cnn, multistream, multistream-b0, or keypoints (a 1D temporal CNN "
+                    + "over each take's pose file, FRAMES/pose/, written by 'signkit pose FRAMES'). Default: ${DEFAULT-VALUE}.")
     String model;
 
-    @Option(names = "--size", defaultValue = "224", description = "Input size in pixels (square). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--size", defaultValue = "224", description = "Input size in pixels (square); for keypoints the clip length in "
+            + "frames. Default: ${DEFAULT-VALUE}.")
     int size;
 
     @Option(names = "--width-mult", defaultValue = "1.0", description = "EfficientNet channel multiplier. Default: ${DEFAULT-VALUE}.")

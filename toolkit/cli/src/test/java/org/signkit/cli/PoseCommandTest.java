@@ -42,4 +42,27 @@ class PoseCommandTest {
         }
         assertTrue(midWithHand >= 13, midWithHand + " of the 26 mid-sign frames show a hand");
     }
+
+    @Test
+    void theSyntheticTruthGivesHandsAndBodyAndScoresItsOwnKeypointsExactly() throws Exception {
+        Console.out(0, "synth", "--out", dir.resolve("syn").toString(), "--signs", "2", "--signers", "1", "--takes", "1",
+                "--capture", "30", "--size", "96x160");
+        Path frames = dir.resolve("frames");
+        Console.out(0, "frames", dir.resolve("syn/videos/capture30").toString(), "-o", frames.toString(), "--fps", "10");
+        String truth = dir.resolve("syn/truth/capture30").toString();
+        String out = Console.out(0, "pose", frames.toString(), "--hands", "truth", "--truth", truth, "--score");
+        assertTrue(out.contains("2 pose files") && out.contains("mean error 0.00 px"), out);
+        try (var files = Files.walk(frames.resolve("pose"))) {
+            Path file = files.filter(p -> p.toString().endsWith(".pose")).findFirst().orElseThrow();
+            PoseFile pose = PoseFile.read(file);
+            int body = pose.header().offset(HandPoseComponents.BODY);
+            int shoulder = HandPoseComponents.BODY_POINTS.indexOf("LEFT_SHOULDER");
+            int wrist = pose.header().offset(HandPoseComponents.RIGHT_HAND);
+            assertEquals(1f, pose.body().confidence(pose.header(), 0, 0, body + shoulder));
+            assertEquals(1f, pose.body().confidence(pose.header(), 0, 0, wrist));
+        }
+        // --score without the truth to score against is a usage error that says what to add.
+        String err = Console.err(2, "pose", frames.toString(), "--score");
+        assertTrue(err.contains("--truth DIR"), err);
+    }
 }

@@ -20,9 +20,12 @@ import org.signkit.vision.TruthIndex;
  * @param handRecall   share of true hands found, on the right side, at IoU ≥ 0.5
  * @param handMeanIou  mean IoU over true hands
  * @param swaps        found hands matching the other hand's truth at IoU ≥ 0.5 better than their own
+ * @param landmarkHands found hands with landmarks, on the side of a true hand with keypoints
+ * @param landmarkErrorPx mean distance in frame pixels between their 21 landmarks and the true keypoints (NaN when
+ *                     none: a method without landmarks, or truth without keypoints)
  */
 public record HandScore(HandsMethod method, int frames, double faceRecall, double faceMeanIou, int hands,
-                        double handRecall, double handMeanIou, int swaps) {
+                        double handRecall, double handMeanIou, int swaps, int landmarkHands, double landmarkErrorPx) {
 
     /** IoU at which a box counts as found. */
     public static final double MATCH_IOU = 0.5;
@@ -39,6 +42,8 @@ public record HandScore(HandsMethod method, int frames, double faceRecall, doubl
         int handHits = 0;
         double handIou = 0;
         int swaps = 0;
+        int landmarkHands = 0;
+        double landmarkError = 0;
         for (FrameTake take : FrameTake.of(rows)) {
             Mat first = opencv_imgcodecs.imread(framesRoot.resolve(take.frames().get(0).framePath()).toString());
             try {
@@ -66,6 +71,10 @@ public record HandScore(HandsMethod method, int frames, double faceRecall, doubl
                         if (other >= MATCH_IOU && other > own) {
                             swaps++;
                         }
+                        if (tr[k].landmarks() != null && fo[k].landmarks() != null) {
+                            landmarkHands++;
+                            landmarkError += meanDistance(fo[k].landmarks(), tr[k].landmarks());
+                        }
                         if (tr[k].present()) {
                             hands++;
                             handIou += own;
@@ -79,6 +88,15 @@ public record HandScore(HandsMethod method, int frames, double faceRecall, doubl
         }
         return new HandScore(method, frames, faces == 0 ? Double.NaN : (double) faceHits / faces,
                 faces == 0 ? Double.NaN : faceIou / faces, hands, hands == 0 ? Double.NaN : (double) handHits / hands,
-                hands == 0 ? Double.NaN : handIou / hands, swaps);
+                hands == 0 ? Double.NaN : handIou / hands, swaps, landmarkHands,
+                landmarkHands == 0 ? Double.NaN : landmarkError / landmarkHands);
+    }
+
+    private static double meanDistance(double[][] a, double[][] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.hypot(a[i][0] - b[i][0], a[i][1] - b[i][1]);
+        }
+        return sum / a.length;
     }
 }

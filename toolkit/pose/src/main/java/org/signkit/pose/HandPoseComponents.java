@@ -2,6 +2,7 @@ package org.signkit.pose;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.signkit.synth.FrameTruth;
 
 /**
  * The components signkit writes, named as pose-format's MediaPipe Holistic files name them so that their readers and
@@ -26,6 +27,10 @@ public final class HandPoseComponents {
     public static final String RIGHT_HAND = "RIGHT_HAND_LANDMARKS";
     /** The face box component. */
     public static final String FACE_BOX = "FACE_BOX";
+    /** The body component, named as MediaPipe Holistic's; signkit's holds the points the synthetic truth has. */
+    public static final String BODY = "POSE_LANDMARKS";
+    /** The body points signkit writes (MediaPipe Pose names; pose-format's reduced files keep a subset too). */
+    public static final List<String> BODY_POINTS = FrameTruth.BODY_POINTS;
 
     private HandPoseComponents() {
     }
@@ -35,6 +40,20 @@ public final class HandPoseComponents {
         return List.of(new PoseComponent(FACE_BOX, "XYZC", List.of("TOP_LEFT", "BOTTOM_RIGHT"),
                         List.of(new PoseComponent.Limb(0, 1)), List.of(new PoseComponent.Color(255, 255, 255))),
                 hand(LEFT_HAND, new PoseComponent.Color(0, 255, 0)), hand(RIGHT_HAND, new PoseComponent.Color(255, 128, 0)));
+    }
+
+    /** {@link #all()} and the body: shoulders, elbows, wrists and nose, with the arms and shoulder line as limbs. */
+    public static List<PoseComponent> withBody() {
+        List<PoseComponent> out = new ArrayList<>(all());
+        int[][] limbs = {{1, 2}, {1, 3}, {3, 5}, {2, 4}, {4, 6}};
+        List<PoseComponent.Limb> l = new ArrayList<>();
+        List<PoseComponent.Color> c = new ArrayList<>();
+        for (int[] limb : limbs) {
+            l.add(new PoseComponent.Limb(limb[0], limb[1]));
+            c.add(new PoseComponent.Color(0, 128, 255));
+        }
+        out.add(0, new PoseComponent(BODY, "XYZC", BODY_POINTS, l, c));
+        return out;
     }
 
     private static PoseComponent hand(String name, PoseComponent.Color color) {

@@ -14,12 +14,16 @@ import org.signkit.core.PathNames;
 import org.signkit.hands.FrameHands;
 import org.signkit.hands.HandObservation;
 import org.signkit.hands.HandsFile;
+import org.signkit.synth.FrameTruth;
+import org.signkit.synth.VideoTruth;
 import org.signkit.vision.FrameTake;
+import org.signkit.vision.TruthIndex;
 
 /**
  * {@code signkit pose}: one {@code .pose} file per take from a frames folder and its hands ({@code hands.json} of the
  * hands stage): both hands' 21 landmarks (left and right from the dominant hand the hands stage was told) and the face
- * box, in frame pixels, at the take's frame rate. A hand or face not found has confidence 0 and zero coordinates.
+ * box, in frame pixels, at the take's frame rate; with the synthetic truth, also its body points (shoulders, elbows,
+ * wrists, nose). A hand or face not found has confidence 0 and zero coordinates.
  * Each file is {@code OUT/<source video path>.pose}, written atomically; a rerun rewrites them from the same input.
  */
 public final class PoseJob {
@@ -38,8 +42,13 @@ public final class PoseJob {
     private PoseJob() {
     }
 
-    /** Writes the pose files of every take of {@code frames} (a folder with {@code manifest.csv}). */
-    public static Summary run(Path frames, HandsFile hands, Path handsFile, Path out) throws IOException {
+    /**
+     * Writes the pose files of every take of {@code frames} (a folder with {@code manifest.csv}).
+     *
+     * @param truthBody the synthetic truth whose body points to write (with the truth's hands), or null for no body
+     */
+    public static Summary run(Path frames, HandsFile hands, Path handsFile, TruthIndex truthBody, Path out)
+            throws IOException {
         List<FrameRecord> rows = FrameManifest.read(frames.resolve(FrameManifest.FILE_NAME));
         List<Path> files = new ArrayList<>();
         int total = 0;
@@ -49,16 +58,23 @@ public final class PoseJob {
         for (FrameTake take : FrameTake.of(rows)) {
             int n = take.frames().size();
             int[] size = frameSize(frames.resolve(take.frames().get(0).framePath()));
-            PoseHeader header = new PoseHeader(PoseFile.VERSION, size[0], size[1], 0, HandPoseComponents.all());
+            PoseHeader header = new PoseHeader(PoseFile.VERSION, size[0], size[1], 0,
+                    truthBody == null ? HandPoseComponents.all() : HandPoseComponents.withBody());
             int points = header.points();
             float[] data = new float[n * points * 3];
             float[] confidence = new float[n * points];
             int face = header.offset(HandPoseComponents.FACE_BOX);
             int left = header.offset(HandPoseComponents.LEFT_HAND);
             int right = header.offset(HandPoseComponents.RIGHT_HAND);
+            VideoTruth video = truthBody == null ? null : truthBody.of(take.sourceVideo());
             for (int f = 0; f < n; f++) {
                 FrameHands h = hands.of(take.frames().get(f).framePath(), handsFile);
                 int base = f * points;
+                if (video != null) {
+                    body(data, confidence, base + header.offset(HandPoseComponents.BODY), video,
+                            take.frames().get(f).sourceFrameIndex(), (double) size[0] / video.width(),
+                            (double) size[1] / video.height());
+                }
                 if (h.face() != null) {
                     put(data, confidence, base + face, h.face().x0(), h.face().y0(), 0, h.faceConfidence());
                     put(data, confidence, base + face + 1, h.face().x1(), h.face().y1(), 0, h.faceConfidence());
@@ -80,6 +96,17 @@ public final class PoseJob {
             files.add(file);
         }
         return new Summary(files, total, withHands, withFace);
+    }
+
+    private static void body(float[] data, float[] confidence, int at, VideoTruth video, long frame, double sx, double sy) {
+        FrameTruth.Keypoints k = TruthIndex.frame(video, frame).keypoints();
+        if (k == null) {
+            throw new BadInputException(Path.of(video.video()), "the synthetic truth has no keypoints (written by an "
+                    + "older signkit)", "regenerate the data with 'signkit synth'");
+        }
+        for (int i = 0; i < k.body().length; i++) {
+            put(data, confidence, at + i, k.body()[i][0] * sx, k.body()[i][1] * sy, 0, 1);
+        }
     }
 
     private static boolean hand(float[] data, float[] confidence, int at, HandObservation h) {

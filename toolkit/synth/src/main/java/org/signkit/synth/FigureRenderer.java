@@ -11,10 +11,30 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  */
 final class FigureRenderer implements AutoCloseable {
 
-    /** Face and hand boxes of one render. */
-    record Parts(Box face, Box rightHand, Box leftHand) {
+    /**
+     * Face and hand boxes of one render, and its keypoints flat: the right hand's 21 {@code x, y}, the left hand's,
+     * then {@link FrameTruth#BODY_POINTS}.
+     */
+    record Parts(Box face, Box rightHand, Box leftHand, double[] points) {
+        /** Number of keypoints in {@link #points}. */
+        static final int POINTS = 21 + 21 + 7;
+
         Parts union(Parts o) {
-            return o == null ? this : new Parts(face.union(o.face), rightHand.union(o.rightHand), leftHand.union(o.leftHand));
+            return o == null ? this : new Parts(face.union(o.face), rightHand.union(o.rightHand), leftHand.union(o.leftHand),
+                    points);
+        }
+
+        /** The keypoints of the mean of {@code sum} (points summed over {@code n} renders). */
+        static FrameTruth.Keypoints keypoints(double[] sum, int n) {
+            return new FrameTruth.Keypoints(block(sum, 0, 21, n), block(sum, 21, 21, n), block(sum, 42, 7, n));
+        }
+
+        private static double[][] block(double[] sum, int from, int count, int n) {
+            double[][] out = new double[count][];
+            for (int i = 0; i < count; i++) {
+                out[i] = new double[] {sum[2 * (from + i)] / n, sum[2 * (from + i) + 1] / n};
+            }
+            return out;
         }
     }
 
@@ -65,12 +85,13 @@ final class FigureRenderer implements AutoCloseable {
         double nx = neckX + pose.torsoDx() * unit;
         double ny = neckY;
         drawTorso(nx, ny);
-        Box face = drawHead(nx + pose.headDx() * unit, ny + pose.headDy() * unit, pose.headTilt());
+        double[] points = new double[2 * Parts.POINTS];
+        Box face = drawHead(nx + pose.headDx() * unit, ny + pose.headDy() * unit, pose.headTilt(), points);
         double sh = signer.shoulderHalf() * unit;
         double sy = ny + 0.028 * unit;
-        Box left = drawArm(nx + sh, sy, pose.left(), false);
-        Box right = drawArm(nx - sh, sy, pose.right(), true);
-        return new Parts(face.clip(width, height), right.clip(width, height), left.clip(width, height));
+        Box left = drawArm(nx + sh, sy, pose.left(), false, points);
+        Box right = drawArm(nx - sh, sy, pose.right(), true, points);
+        return new Parts(face.clip(width, height), right.clip(width, height), left.clip(width, height), points);
     }
 
     private void drawTorso(double nx, double ny) {
@@ -85,7 +106,17 @@ final class FigureRenderer implements AutoCloseable {
         canvas.convex(neckline, skin, Canvas.BODY);
     }
 
-    private Box drawHead(double nx, double ny, double tilt) {
+    /** Index of body point {@code name} in {@link Parts#points}. */
+    private static int body(String name) {
+        return 42 + FrameTruth.BODY_POINTS.indexOf(name);
+    }
+
+    private static void set(double[] points, int point, double x, double y) {
+        points[2 * point] = x;
+        points[2 * point + 1] = y;
+    }
+
+    private Box drawHead(double nx, double ny, double tilt, double[] points) {
         double hs = signer.headSize() * unit;
         double cx = nx;
         double cy = ny - 0.125 * hs;
@@ -100,12 +131,13 @@ final class FigureRenderer implements AutoCloseable {
         canvas.arc(cx - ex, ey - 0.01 * hs, 0.01 * hs, 0.004 * hs, tilt, 180, 360, 0.003 * hs, hair);
         canvas.arc(cx + ex, ey - 0.01 * hs, 0.01 * hs, 0.004 * hs, tilt, 180, 360, 0.003 * hs, hair);
         canvas.arc(cx, cy + 0.03 * hs, 0.015 * hs, 0.006 * hs, tilt, 0, 180, 0.004 * hs, lips);
+        set(points, body("NOSE"), cx, cy + 0.012 * hs);
         double[] box = {cx - rx * 1.08, cy - 0.012 * hs - ry * 0.98, cx + rx * 1.08, cy + 0.006 * hs + ry * 0.93};
         return Box.around(box, 2, 1 + Math.abs(tilt) * 0.002 * hs);
     }
 
     /** Draws one arm and its hand; returns the hand's box. */
-    private Box drawArm(double sx, double sy, HandState hand, boolean right) {
+    private Box drawArm(double sx, double sy, HandState hand, boolean right, double[] points) {
         double wx = neckX + hand.x() * unit;
         double wy = neckY + hand.y() * unit;
         double l1 = signer.upperArm() * unit;
@@ -139,10 +171,15 @@ final class FigureRenderer implements AutoCloseable {
         canvas.line(sx, sy, ex, ey, 0.038 * unit, shirt, Canvas.BODY);
         canvas.disc(ex, ey, 0.017 * unit, skin, Canvas.BODY);
         canvas.line(ex, ey, wx, wy, 0.03 * unit, skin, Canvas.BODY);
-        return drawHand(wx, wy, hand, right);
+        String side = right ? "RIGHT_" : "LEFT_";
+        set(points, body(side + "SHOULDER"), sx, sy);
+        set(points, body(side + "ELBOW"), ex, ey);
+        set(points, body(side + "WRIST"), wx, wy);
+        return drawHand(wx, wy, hand, right, points, right ? 0 : 21);
     }
 
-    private Box drawHand(double wx, double wy, HandState h, boolean right) {
+    /** Draws a hand; its 21 keypoints go to {@code points} from point {@code at}. */
+    private Box drawHand(double wx, double wy, HandState h, boolean right, double[] points, int at) {
         int part = right ? Canvas.RIGHT_HAND : Canvas.LEFT_HAND;
         double hs = signer.handSize() * unit;
         double a = Math.toRadians(h.angle());
@@ -187,12 +224,23 @@ final class FigureRenderer implements AutoCloseable {
             double w = FINGER_WIDTH[f] * hs;
             canvas.line(bx, by, mx, my, w, fingerSkin, part);
             canvas.line(mx, my, tx, ty, w * 0.92, fingerSkin, part);
+            int mcp = at + 1 + 4 * f;
+            if (f == 0) {
+                set(points, mcp, (wx + bx) / 2, (wy + by) / 2);
+                set(points, mcp + 1, bx, by);
+            } else {
+                set(points, mcp, bx, by);
+                set(points, mcp + 1, mx, my);
+            }
+            set(points, mcp + 2, f == 0 ? mx : (mx + tx) / 2, f == 0 ? my : (my + ty) / 2);
+            set(points, mcp + 3, tx, ty);
             buf[2 * n] = mx;
             buf[2 * n + 1] = my;
             buf[2 * n + 2] = tx;
             buf[2 * n + 3] = ty;
             n += 2;
         }
+        set(points, at, wx, wy);
         // Fingers are drawn as thick lines: pad by half the widest finger, plus a pixel for rounding.
         return Box.around(buf, n, 0.0095 * hs / 2 + 1.5);
     }

@@ -137,11 +137,15 @@ public final class TakeRenderer implements AutoCloseable {
             zero(acc);
             zero(count);
             FigureRenderer.Parts parts = null;
+            double[] points = new double[2 * FigureRenderer.Parts.POINTS];
             for (int j = 0; j < subframes; j++) {
                 plate.copyTo(picture);
                 zero(label);
                 FigureRenderer.Parts p = figure.draw(animation.at(t0 + (j + 0.5) / camera.internalRate()));
                 parts = p.union(parts);
+                for (int i = 0; i < points.length; i++) {
+                    points[i] += p.points()[i];
+                }
                 accumulate(picture, acc);
                 threshold(label, personNow, 0, 1, THRESH_BINARY);
                 add(count, personNow, count);
@@ -163,7 +167,7 @@ public final class TakeRenderer implements AutoCloseable {
                 addWeighted(out, 1, bank[picker.nextInt(NOISE_FIELDS)], 1, -NOISE_BIAS, out);
             }
             sink.accept(out, new FrameTruth(k, t0, MaskRle.encode(mask, maskColumns), parts.face(), parts.rightHand(),
-                    parts.leftHand()));
+                    parts.leftHand(), FigureRenderer.Parts.keypoints(points, subframes)));
         }
     }
 

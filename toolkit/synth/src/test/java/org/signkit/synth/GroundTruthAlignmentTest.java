@@ -96,6 +96,48 @@ class GroundTruthAlignmentTest {
         assertTrue(visibleArea > 0.6 * boxArea, "boxes too large: " + visibleArea + " of " + boxArea);
     }
 
+    @Test
+    void handKeypointsLieOnTheDrawnHandAndInItsBox() {
+        int onHand = 0;
+        int points = 0;
+        try (Mat picture = new Mat(H, W, opencv_core.CV_8UC3); Mat label = new Mat(H, W, opencv_core.CV_8UC1);
+             Mat plate = Scene.trainingWall().renderPlate(W, H);
+             FigureRenderer figure = new FigureRenderer(picture, label, Signer.of(1, 11), Scene.Placement.CENTRE);
+             UByteIndexer ix = label.createIndexer()) {
+            for (Sign sign : SignLibrary.study14()) {
+                SignAnimator anim = new SignAnimator(sign, TakeStyle.draw(sign.gloss().length()));
+                for (double t = 0.3; t < 2.0; t += 0.3) {
+                    plate.copyTo(picture);
+                    label.put(new org.bytedeco.opencv.opencv_core.Scalar(0));
+                    FigureRenderer.Parts parts = figure.draw(anim.at(t));
+                    FrameTruth.Keypoints k = FigureRenderer.Parts.keypoints(parts.points(), 1);
+                    for (int hand = 0; hand < 2; hand++) {
+                        double[][] pts = hand == 0 ? k.rightHand() : k.leftHand();
+                        Box box = hand == 0 ? parts.rightHand() : parts.leftHand();
+                        int part = hand == 0 ? Canvas.RIGHT_HAND : Canvas.LEFT_HAND;
+                        for (double[] p : pts) {
+                            String where = sign.gloss() + " t=" + t + " hand " + hand + " point " + p[0] + "," + p[1];
+                            assertTrue(p[0] >= box.x0() - 1 && p[0] <= box.x1() + 1 && p[1] >= box.y0() - 1
+                                    && p[1] <= box.y1() + 1, where + " outside " + box);
+                            int x = (int) Math.round(p[0]);
+                            int y = (int) Math.round(p[1]);
+                            if (x >= 0 && y >= 0 && x < W && y < H) {
+                                onHand += ix.get(y, x) == part ? 1 : 0;
+                                points++;
+                            }
+                        }
+                    }
+                    // The wrist of the body points is the hand's wrist.
+                    assertEquals(k.rightHand()[0][0], k.body()[FrameTruth.BODY_POINTS.indexOf("RIGHT_WRIST")][0], 1e-9);
+                    assertEquals(k.leftHand()[0][1], k.body()[FrameTruth.BODY_POINTS.indexOf("LEFT_WRIST")][1], 1e-9);
+                }
+            }
+        }
+        // A point may sit under the other hand or the face drawn over it; nearly all are on their hand's pixels.
+        System.out.printf("hand keypoints on their hand's pixels: %d of %d%n", onHand, points);
+        assertTrue(onHand >= 0.9 * points, onHand + " of " + points);
+    }
+
     /** Every pixel labelled {@code part} lies in {@code box}, and the box is not much larger than they are. */
     private long visibleArea;
     private long boxArea;

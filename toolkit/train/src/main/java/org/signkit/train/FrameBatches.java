@@ -32,7 +32,7 @@ import org.signkit.core.FrameRecord;
  * and normalise, on background threads that work a few batches ahead so the network does not wait. A
  * batch's content depends only on the seed, the epoch and the rows, never on thread timing.
  */
-public final class FrameBatches implements AutoCloseable {
+public final class FrameBatches implements SampleBatches {
 
     private final FrameSet set;
     private final Map<String, Integer> classIndex;
@@ -80,11 +80,7 @@ public final class FrameBatches implements AutoCloseable {
         });
     }
 
-    /**
-     * The batches of one pass over {@code rows}.
-     *
-     * @param shuffle shuffle the order (seeded by the seed and epoch) and augment; false: manifest order, as is
-     */
+    @Override
     public Iterator<DataSet> epoch(List<FrameRecord> rows, int epoch, int batchSize, boolean shuffle) {
         List<FrameRecord> order = new ArrayList<>(rows);
         if (shuffle) {
@@ -118,7 +114,7 @@ public final class FrameBatches implements AutoCloseable {
         };
     }
 
-    /** The class index of each row, in order. */
+    @Override
     public int[] truth(List<FrameRecord> rows) {
         return rows.stream().mapToInt(r -> classIndex.get(r.label().sign())).toArray();
     }

@@ -110,6 +110,7 @@ public final class TrainedModel implements SignClassifier {
 
     @Override
     public float[][] predict(List<Mat> images) {
+        requireImageModel();
         int h = inputHeight();
         int w = inputWidth();
         List<Mat> sized = new ArrayList<>(images.size());
@@ -136,19 +137,30 @@ public final class TrainedModel implements SignClassifier {
 
     @Override
     public Mat input(FrameSet set, FrameRecord row, Mat frame) {
+        requireImageModel();
         return card.training().model().layout(set).render(row, frame, null, 0, 0);
     }
 
-    /** Scores this model on frames of a set; rows must have signs among {@link #classes()}. */
+    private void requireImageModel() {
+        if (card.training().model().keypoints()) {
+            throw new UnsupportedOperationException("this is a keypoint model: it classifies takes' pose files "
+                    + "(signkit eval), not images");
+        }
+    }
+
+    /**
+     * Scores this model on frames of a set (a keypoint model: on their takes); rows must have signs among
+     * {@link #classes()}.
+     */
     public ClassificationReport evaluate(FrameSet set, List<FrameRecord> rows, int topK, int batchSize, int workers) {
-        try (FrameBatches batches = new FrameBatches(set, classes(), card.training().model().layout(set),
-                card.normalization(), null, 0, workers)) {
-            return evaluate(inference(), batches, rows, classes(), topK, batchSize);
+        ModelSpec spec = card.training().model();
+        try (SampleBatches batches = spec.batches(set, classes(), card.normalization(), null, 0, workers)) {
+            return evaluate(inference(), batches, spec.samples(rows), classes(), topK, batchSize);
         }
     }
 
     /** Scores a network's inference function on rows (batch norm's running statistics, no dropout). */
-    static ClassificationReport evaluate(UnaryOperator<INDArray> net, FrameBatches batches, List<FrameRecord> rows,
+    static ClassificationReport evaluate(UnaryOperator<INDArray> net, SampleBatches batches, List<FrameRecord> rows,
                                          List<String> classes, int topK, int batchSize) {
         float[][] probs = new float[rows.size()][];
         int i = 0;

@@ -76,7 +76,12 @@ public final class Trainer {
      * frames, so a peer (a benchmark, another framework) can train and test on exactly these frames.
      */
     public DataSplit split(FrameSet data) {
-        return DataSplit.of(data.frames(), config.split(), config.testFraction(), config.seed());
+        return DataSplit.of(config.model().samples(data.frames()), config.split(), config.testFraction(), config.seed());
+    }
+
+    /** What identifies the training data: the manifest, and for a keypoint model also the takes' pose files. */
+    private String dataSha256(FrameSet data) throws IOException {
+        return config.model().keypoints() ? KeypointClips.sha256(data) : data.sha256();
     }
 
     /**
@@ -88,9 +93,10 @@ public final class Trainer {
      */
     public TrainedModel train(FrameSet data, FrameSet validation, Path out) throws IOException {
         Path modelCard = out.resolve(TrainedModel.CARD_FILE);
+        String dataSha = dataSha256(data);
         if (Files.isRegularFile(modelCard)) {
             ModelCard done = Json.read(modelCard, ModelCard.class);
-            if (done.training().hash().equals(config.hash()) && done.data().manifestSha256().equals(data.sha256())) {
+            if (done.training().hash().equals(config.hash()) && done.data().manifestSha256().equals(dataSha)) {
                 progress.note("already trained: " + out + " (same configuration and data)");
                 return TrainedModel.load(out);
             }
@@ -105,14 +111,15 @@ public final class Trainer {
             train = inner.train();
             monitor = inner.test();
         }
-        List<FrameRecord> validationRows = validation == null ? List.of() : known(validation, classes);
+        List<FrameRecord> validationRows = validation == null ? List.of()
+                : config.model().samples(known(validation, classes));
         AugmentationPipeline augmentation = "none".equals(config.augmentation()) ? null
                 : TransformCatalog.resolve(config.augmentation());
         ModelSpec spec = config.model();
         NetworkArchitecture arch = spec.build(classes.size(), config.seed());
 
         Path checkpoints = out.resolve(CHECKPOINTS);
-        State state = resumable(checkpoints, data);
+        State state = resumable(checkpoints, dataSha);
         ComputationGraph net;
         if (state != null) {
             net = ModelSerializer.restoreComputationGraph(checkpoints.resolve(state.checkpoint()).toFile(), true);
@@ -120,7 +127,7 @@ public final class Trainer {
         } else {
             net = new ComputationGraph(arch.configuration(updater));
             net.init();
-            state = new State(config.hash(), data.sha256(), 0, null, List.of(), 0, Double.POSITIVE_INFINITY);
+            state = new State(config.hash(), dataSha, 0, null, List.of(), 0, Double.POSITIVE_INFINITY);
         }
         OneDnnNetwork fast = null;
         UnaryOperator<INDArray> inference;
@@ -138,11 +145,11 @@ public final class Trainer {
             net.setListeners(stepAccuracy);
         }
 
-        InputLayout layout = spec.layout(data);
-        try (FrameBatches batches = new FrameBatches(data, classes, layout, Normalization.imagenet(),
-                augmentation, config.seed(), workers);
-             FrameBatches external = validation == null ? null : new FrameBatches(validation, classes,
-                     spec.layout(validation), Normalization.imagenet(), null, config.seed(), workers)) {
+        // A keypoint model has no pixels to normalise.
+        Normalization normalization = spec.keypoints() ? null : Normalization.imagenet();
+        try (SampleBatches batches = spec.batches(data, classes, normalization, augmentation, config.seed(), workers);
+             SampleBatches external = validation == null ? null
+                     : spec.batches(validation, classes, normalization, null, config.seed(), workers)) {
             int sinceBest = state.epoch() - state.bestEpoch();
             // The scores of the weights the network holds now, if this process computed them.
             Scores scores = null;
@@ -178,8 +185,10 @@ public final class Trainer {
             }
             ClassificationReport test = scores.test();
             ClassificationReport val = scores.validation();
-            ModelCard card = new ModelCard(ModelCard.FORMAT, arch.name(), classes, layout.height(), layout.width(),
-                    Normalization.imagenet(), config, new ModelCard.DataSummary(data.manifest().toString(), data.sha256(),
+            int[] input = spec.keypoints() ? new int[] {arch.height(), arch.width()}
+                    : new int[] {spec.layout(data).height(), spec.layout(data).width()};
+            ModelCard card = new ModelCard(ModelCard.FORMAT, arch.name(), classes, input[0], input[1],
+                    normalization, config, new ModelCard.DataSummary(data.manifest().toString(), dataSha,
                     config.split().id(), train.size(), monitor.size(), split.test().size(),
                     validation == null ? null : validation.manifest().toString(),
                     validation == null ? null : validation.sha256(), split.warnings()),
@@ -204,7 +213,7 @@ public final class Trainer {
     }
 
     private Scores epoch(ComputationGraph net, OneDnnNetwork fast, UnaryOperator<INDArray> inference,
-                         List<String> classes, FrameBatches batches, FrameBatches external,
+                         List<String> classes, SampleBatches batches, SampleBatches external,
                               List<FrameRecord> train, List<FrameRecord> monitor, List<FrameRecord> test,
                               List<FrameRecord> validationRows, int epoch, StepAccuracy stepAccuracy) {
         // Dropout draws from ND4J's global generator: reseed it per epoch so that a resumed run matches.
@@ -278,13 +287,13 @@ public final class Trainer {
         return "best-" + epoch + ".zip";
     }
 
-    private State resumable(Path dir, FrameSet data) throws IOException {
+    private State resumable(Path dir, String dataSha) throws IOException {
         Path file = dir.resolve(STATE);
         if (!Files.isRegularFile(file)) {
             return null;
         }
         State s = Json.read(file, State.class);
-        if (!s.configHash().equals(config.hash()) || !s.manifestSha256().equals(data.sha256())
+        if (!s.configHash().equals(config.hash()) || !s.manifestSha256().equals(dataSha)
                 || !Files.isRegularFile(dir.resolve(s.checkpoint()))) {
             progress.note("ignoring the checkpoint in " + dir + ": it belongs to another configuration or data");
             AtomicFiles.deleteRecursively(dir);
