@@ -280,8 +280,8 @@ final class ExperimentCommand implements Runnable {
             }
 
             @Override
-            public TrainingProgress training() {
-                return new TrainingBar(s.training().epochs());
+            public TrainingProgress training(org.signkit.train.TrainingConfig config) {
+                return new TrainingBar(config.epochs());
             }
         };
     }

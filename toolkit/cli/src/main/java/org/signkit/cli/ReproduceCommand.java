@@ -23,10 +23,11 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code signkit reproduce}: the study's four experiments, their analyses and a claims summary. */
+/** {@code signkit reproduce}: the study's four experiments and the representation one, analyses and a claims summary. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Reproduce the study: synthetic data (if missing) -> fps-subsample, fps-capture, augmentation and",
-                "background experiments (experiments/*.yaml) -> analysis -> LIME on each experiment's best trial ->",
+                "background experiments, then representation (frames vs frame + hands vs keypoints; experiments/*.yaml)",
+                "-> analysis -> LIME on each experiment's best frame-model trial ->",
                 "OUT/README.md and the HTML report OUT/report/index.html, each verdict beside the study's claim.",
                 "--quick runs in minutes on 2 cores; --full uses the study's settings (a GPU job). A rerun resumes."})
 final class ReproduceCommand implements Callable<Integer> {
@@ -90,15 +91,21 @@ final class ReproduceCommand implements Callable<Integer> {
         if (s.validation() == null || Files.isRegularFile(out.resolve("explanations.json"))) {
             return;
         }
+        // LIME explains images: keypoint models have none to explain.
+        java.util.Set<String> imageConditions = new java.util.HashSet<>();
+        s.conditions().stream().filter(c -> !s.training(c).keypoints()).forEach(c -> imageConditions.add(c.name()));
         TrialRecord best = new TrialRecords(o.runDir().resolve(TrialRecords.FILE_NAME)).latest().stream().filter(TrialRecord::ok)
+                .filter(r -> imageConditions.contains(r.condition()))
                 .max(Comparator.comparingDouble(r -> r.metrics().getOrDefault("validation_accuracy", 0.0))).orElse(null);
         if (best == null) {
             return;
         }
         DerivedData derived = new DerivedData(s.dataset(), m -> { });
         List<String> signs = TrainedModel.load(o.runDir().resolve("trials").resolve(best.trial())).classes();
-        Path frames = derived.frames(s.validation(), ExperimentRunner.VALIDATION_FPS, s.frames(),
-                s.training().handStreams(), signs);
+        ExperimentSpec.Condition condition = s.conditions().stream().filter(c -> c.name().equals(best.condition()))
+                .findFirst().orElseThrow();
+        Path frames = derived.frames(s.validation(), ExperimentRunner.VALIDATION_FPS, s.frames(), s.handStreams(condition),
+                signs);
         Path truth = s.dataset().resolve("truth").resolve(s.validation());
         System.err.println(s.name() + ": explaining " + best.trial() + " on " + frames);
         new ExplainJob(TrainedModel.load(o.runDir().resolve("trials").resolve(best.trial())), FrameSet.load(frames), 1,

@@ -14,6 +14,8 @@ import org.signkit.core.FrameRecord;
 import org.signkit.core.Json;
 import org.signkit.hands.HandsFile;
 import org.signkit.hands.HandsJob;
+import org.signkit.pose.PoseJob;
+import org.signkit.train.KeypointClips;
 import org.signkit.hands.SigningSpaceJob;
 import java.util.TreeSet;
 import org.signkit.vision.ModelStore;
@@ -109,6 +111,22 @@ public record DerivedData(Path dataset, Consumer<String> log) {
                     + " frames, " + s.trimmed() + " trimmed -> " + out);
         }
         return out;
+    }
+
+    /**
+     * The takes' pose files of {@code frames} (signing-space frames with their {@code hands.json}) in
+     * {@code frames/pose/}, where a keypoint model reads them; with the hands of the synthetic truth, the truth's body
+     * points too. Rewritten on every call: a few seconds, and never stale.
+     */
+    public void poses(Path frames, String group) throws IOException {
+        Path handsFile = frames.resolve(HandsFile.FILE_NAME);
+        HandsFile hands = HandsFile.read(handsFile);
+        Path truth = dataset.resolve("truth").resolve(group);
+        TruthIndex body = hands.method() == org.signkit.hands.HandsMethod.TRUTH && Files.isDirectory(truth)
+                ? new TruthIndex(truth) : null;
+        PoseJob.Summary s = PoseJob.run(frames, hands, handsFile, body, frames.resolve(KeypointClips.FOLDER));
+        log.accept("pose: " + s.files().size() + " takes, hands in " + s.handFrames() + " of " + s.frames() + " frames -> "
+                + frames.resolve(KeypointClips.FOLDER));
     }
 
     /** The hands of {@code sourceRate}'s frames for the frames of {@code resampled}, matched by source frame. */

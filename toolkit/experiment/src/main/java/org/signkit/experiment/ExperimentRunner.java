@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,8 @@ public final class ExperimentRunner {
         default void note(String message) {
         }
 
-        /** Per-epoch progress of the running trial. */
-        default TrainingProgress training() {
+        /** Per-epoch progress of the running trial, which trains with {@code config}. */
+        default TrainingProgress training(TrainingConfig config) {
             return new TrainingProgress() { };
         }
     }
@@ -64,7 +65,7 @@ public final class ExperimentRunner {
     private final DerivedData derived;
     /** Frames per condition and the validation frames, loaded once per process. */
     private final Map<String, FrameSet> data = new LinkedHashMap<>();
-    private FrameSet validation;
+    private final Map<String, FrameSet> validation = new HashMap<>();
 
     public ExperimentRunner(ExperimentSpec spec, Path runDir, int workers, Listener listener) {
         this.spec = spec;
@@ -233,7 +234,7 @@ public final class ExperimentRunner {
     /** Trains one planned trial and writes its record (and, on one machine, appends it to records.jsonl). */
     private TrialRecord runPlanned(TrialPlan.PlannedTrial p, boolean log) throws IOException {
         Trial t = plan(spec).get(p.index());
-        TrainingConfig config = spec.training().config(t.condition().augmentation(), t.seed());
+        TrainingConfig config = spec.training(t.condition()).config(t.condition().augmentation(), t.seed());
         long t0 = System.nanoTime();
         TrialRecord record;
         try {
@@ -245,14 +246,21 @@ public final class ExperimentRunner {
                 }
                 data.put(t.condition().name(), frames);
             }
-            if (validation == null && spec.validation() != null) {
+            // Frame, hand-stream and keypoint models read differently derived validation frames.
+            boolean handStreams = spec.handStreams(t.condition());
+            boolean keypoints = spec.training(t.condition()).keypoints();
+            String kind = handStreams + "/" + keypoints;
+            if (!validation.containsKey(kind) && spec.validation() != null) {
                 try (WaitingFileLock lock = WaitingFileLock.acquire(spec.dataset().resolve("derived/.lock"))) {
-                    validation = signs(FrameSet.load(derived.frames(spec.validation(), VALIDATION_FPS, spec.frames(),
-                            spec.training().handStreams(), frames.signs())), frames.signs());
+                    Path v = derived.frames(spec.validation(), VALIDATION_FPS, spec.frames(), handStreams, frames.signs());
+                    if (keypoints) {
+                        derived.poses(v, spec.validation());
+                    }
+                    validation.put(kind, signs(FrameSet.load(v), frames.signs()));
                 }
             }
             Path out = runDir.resolve("trials").resolve(t.id());
-            TrainedModel model = new Trainer(config, workers, listener.training()).train(frames, validation, out);
+            TrainedModel model = new Trainer(config, workers, listener.training(config)).train(frames, validation.get(kind), out);
             record = ok(t, config, frames, model.card(), (System.nanoTime() - t0) / 1e9);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             record = new TrialRecord(spec.name(), spec.profile(), t.id(), t.condition().name(), t.repeat(), t.seed(),
@@ -274,7 +282,10 @@ public final class ExperimentRunner {
 
     private FrameSet frameSet(ExperimentSpec.Condition c) throws IOException {
         List<String> keep = derived.signs(c.capture(), spec.signs());
-        Path frames = derived.frames(c.capture(), c.fps(), spec.frames(), spec.training().handStreams(), keep);
+        Path frames = derived.frames(c.capture(), c.fps(), spec.frames(), spec.handStreams(c), keep);
+        if (spec.training(c).keypoints()) {
+            derived.poses(frames, c.capture());
+        }
         FrameSet all = FrameSet.load(frames);
         if (c.background()) {
             all = FrameSet.load(derived.background(frames, c.capture(), spec.background()));

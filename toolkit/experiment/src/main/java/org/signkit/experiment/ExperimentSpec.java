@@ -84,14 +84,27 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
      * @param fps          frame rate the capture is resampled to
      * @param augmentation augmentation preset or pipeline file ({@code none}, {@code geometric}, ...)
      * @param background   true: train on the frames plus their background-replaced composites
+     * @param training     this condition's training (a condition's {@code training:} read over the spec's, then a
+     *                     profile's {@code condition_training: {name: ...}} over that), or null for the spec's
      */
-    public record Condition(String name, String capture, String fps, String augmentation, boolean background) {
+    public record Condition(String name, String capture, String fps, String augmentation, boolean background,
+                            TrainingSettings training) {
+    }
+
+    /** How the trials of {@code c} train: its own settings, else the spec's. */
+    public TrainingSettings training(Condition c) {
+        return c.training() != null ? c.training() : training;
+    }
+
+    /** True when a condition's model takes hand crops (its frames and the validation frames then need the hands). */
+    public boolean handStreams(Condition c) {
+        return training(c).handStreams();
     }
 
     /**
      * Training settings of every trial.
      *
-     * @param model    {@code efficientnet-b0}, {@code baseline-cnn}, {@code multistream} or {@code multistream-b0}
+     * @param model    one of {@link ModelSpec#ARCHITECTURES}
      * @param size     input size
      * @param epochs   epochs
      * @param batch    batch size
@@ -104,9 +117,17 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
     public record TrainingSettings(String model, int size, int epochs, int batch, double lr, String schedule,
                                    int patience, String split, double test) {
 
-        /** True when the model takes the frame and its hand crops (the frames then need the hands stage). */
+        /**
+         * True when the model takes the frame and its hand crops, or keypoints: the frames then need the hands
+         * stage.
+         */
         public boolean handStreams() {
-            return ModelSpec.takesHandStreams(model);
+            return ModelSpec.takesHandStreams(model) || keypoints();
+        }
+
+        /** True for the clip-level keypoint model (the frames then need their takes' pose files). */
+        public boolean keypoints() {
+            return "keypoints".equals(model);
         }
 
         /** The trial's training configuration. */
@@ -157,7 +178,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
             "hands", "defaults", "conditions", "training", "background", "repeats", "seed", "metrics", "analysis",
             "profiles");
     private static final Set<String> PROFILE = Set.of("validation", "signs", "frames", "hands", "training", "background",
-            "repeats", "seed", "conditions");
+            "repeats", "seed", "conditions", "condition_training");
 
     /** Reads and validates a spec, applying {@code profile} (null: none). */
     public static ExperimentSpec load(Path file, String profile) throws IOException {
@@ -207,7 +228,8 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
                 new TrainingSettings("efficientnet-b0", 224, 10, 16, 1e-3, "constant", 0, "frame", 0.2)));
         BackgroundSettings background = background(overlay.apply("background"), background(base.apply("background"),
                 new BackgroundSettings("plate", "builtin", 5, "source", 0, true)));
-        List<Condition> conditions = conditions(base.apply("conditions"), base.apply("defaults"), dataset);
+        List<Condition> conditions = conditions(base.apply("conditions"), base.apply("defaults"), dataset, training,
+                overlay.apply("condition_training"));
         List<Condition> all = conditions;
         SpecNode subset = overlay.apply("conditions");
         if (subset.present()) {
@@ -328,9 +350,20 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
                 SpecNode.child(m, n, "truth").bool(d.truth()));
     }
 
-    private static final Set<String> CONDITION_KEYS = Set.of("name", "capture", "fps", "augmentation", "background");
+    private static final Set<String> CONDITION_KEYS = Set.of("name", "capture", "fps", "augmentation", "background",
+            "training");
 
-    private static List<Condition> conditions(SpecNode n, SpecNode defaultsNode, Path dataset) {
+    private static List<Condition> conditions(SpecNode n, SpecNode defaultsNode, Path dataset, TrainingSettings training,
+                                              SpecNode profileTraining) {
+        Map<String, SpecNode> perCondition = Map.of();
+        if (profileTraining.present()) {
+            Set<String> named = new HashSet<>();
+            if (profileTraining.node() instanceof org.yaml.snakeyaml.nodes.MappingNode mn) {
+                mn.getValue().forEach(t -> named.add(String.valueOf(
+                        ((org.yaml.snakeyaml.nodes.ScalarNode) t.getKeyNode()).getValue())));
+            }
+            perCondition = profileTraining.mapping(named);
+        }
         Map<String, SpecNode> d = defaultsNode.present() ? defaultsNode.mapping(CONDITION_KEYS) : Map.of();
         if (!n.present()) {
             throw n.error("missing", "list the compared conditions under 'conditions:'");
@@ -369,7 +402,16 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
                 throw augNode.error(e.getMessage(), "use none, geometric, intensity, all, a transform name, or a pipeline file");
             }
             SpecNode bgNode = m.containsKey("background") ? m.get("background") : SpecNode.child(d, defaultsNode, "background");
-            out.add(new Condition(name, capture, fps, augmentation, bgNode.bool(false)));
+            SpecNode trainingNode = SpecNode.child(m, c, "training");
+            SpecNode profileNode = SpecNode.child(perCondition, profileTraining, name);
+            TrainingSettings own = trainingNode.present() || profileNode.present()
+                    ? training(profileNode, training(trainingNode, training)) : null;
+            out.add(new Condition(name, capture, fps, augmentation, bgNode.bool(false), own));
+        }
+        for (String named : perCondition.keySet()) {
+            if (out.stream().noneMatch(c -> c.name().equals(named))) {
+                throw perCondition.get(named).error("no condition '" + named + "'", "name one of the spec's conditions");
+            }
         }
         if (out.size() < 2) {
             throw n.error("an experiment compares at least two conditions", "add another condition");

@@ -13,7 +13,7 @@ import org.signkit.synth.SynthOptions;
 import org.signkit.synth.SyntheticDatasetGenerator;
 
 /**
- * {@code signkit reproduce}: the study's four experiments from their specs, one profile, then a summary
+ * {@code signkit reproduce}: the study's four experiments and the representation experiment beyond it from their specs, one profile, then a summary
  * that sets each verdict beside the study's claim (agree / disagree / inconclusive). The synthetic
  * dataset the specs point at is generated first when it is missing.
  *
@@ -25,6 +25,10 @@ public record Reproduction(Path experiments, String profile, Path out) {
 
     /** The study's experiments, in run order. */
     public static final List<String> SPECS = List.of("fps-subsample", "fps-capture", "augmentation", "background");
+    /** The experiments beyond the study, run after it. */
+    public static final List<String> BEYOND = List.of("representation");
+    /** Everything {@code reproduce} runs, in order. */
+    public static final List<String> ALL = java.util.stream.Stream.concat(SPECS.stream(), BEYOND.stream()).toList();
 
     /** One experiment's outcome. */
     public record Outcome(ExperimentSpec spec, Path runDir, Analysis analysis) {
@@ -35,7 +39,7 @@ public record Reproduction(Path experiments, String profile, Path out) {
             throws IOException {
         long t0 = System.nanoTime();
         List<ExperimentSpec> specs = new ArrayList<>();
-        for (String name : SPECS) {
+        for (String name : ALL) {
             Path file = experiments.resolve(name + ".yaml");
             if (name.equals(SPECS.get(0))) {
                 ensureSynthetic(file, log);

@@ -104,7 +104,7 @@ class ExperimentRunnerTest {
         int[] epochs = {0};
         ExperimentRunner.Listener dying = new ExperimentRunner.Listener() {
             @Override
-            public TrainingProgress training() {
+            public TrainingProgress training(org.signkit.train.TrainingConfig config) {
                 return new TrainingProgress() {
                     @Override
                     public void epoch(EpochRecord r) {
@@ -188,7 +188,7 @@ class ExperimentRunnerTest {
             }
 
             @Override
-            public TrainingProgress training() {
+            public TrainingProgress training(org.signkit.train.TrainingConfig config) {
                 return new TrainingProgress() {
                     @Override
                     public void epoch(EpochRecord r) {

@@ -71,9 +71,8 @@ public final class PoseJob {
                 FrameHands h = hands.of(take.frames().get(f).framePath(), handsFile);
                 int base = f * points;
                 if (video != null) {
-                    body(data, confidence, base + header.offset(HandPoseComponents.BODY), video,
-                            take.frames().get(f).sourceFrameIndex(), (double) size[0] / video.width(),
-                            (double) size[1] / video.height());
+                    body(data, confidence, base + header.offset(HandPoseComponents.BODY), video, take.frames().get(f),
+                            size);
                 }
                 if (h.face() != null) {
                     put(data, confidence, base + face, h.face().x0(), h.face().y0(), 0, h.faceConfidence());
@@ -98,14 +97,26 @@ public final class PoseJob {
         return new Summary(files, total, withHands, withFace);
     }
 
-    private static void body(float[] data, float[] confidence, int at, VideoTruth video, long frame, double sx, double sy) {
-        FrameTruth.Keypoints k = TruthIndex.frame(video, frame).keypoints();
+    /** The truth's body points of the frame of {@code row}, mapped into it (through its signer crop, if any). */
+    private static void body(float[] data, float[] confidence, int at, VideoTruth video, FrameRecord row, int[] size) {
+        double ox = 0;
+        double oy = 0;
+        double sx = (double) size[0] / video.width();
+        double sy = (double) size[1] / video.height();
+        if (!row.crop().isEmpty()) {
+            String[] c = row.crop().trim().split("\\s+");
+            ox = Double.parseDouble(c[0]);
+            oy = Double.parseDouble(c[1]);
+            sx = size[0] / Double.parseDouble(c[2]);
+            sy = size[1] / Double.parseDouble(c[2]);
+        }
+        FrameTruth.Keypoints k = TruthIndex.frame(video, row.sourceFrameIndex()).keypoints();
         if (k == null) {
             throw new BadInputException(Path.of(video.video()), "the synthetic truth has no keypoints (written by an "
                     + "older signkit)", "regenerate the data with 'signkit synth'");
         }
         for (int i = 0; i < k.body().length; i++) {
-            put(data, confidence, at + i, k.body()[i][0] * sx, k.body()[i][1] * sy, 0, 1);
+            put(data, confidence, at + i, (k.body()[i][0] - ox) * sx, (k.body()[i][1] - oy) * sy, 0, 1);
         }
     }
 

@@ -73,13 +73,25 @@ public record ExperimentReport(Path run) {
 
         h.append("<h2>What was run</h2>");
         List<List<String>> cond = new ArrayList<>();
+        boolean ownTraining = s.conditions().stream().anyMatch(c -> c.training() != null);
         for (ExperimentSpec.Condition c : s.conditions()) {
-            cond.add(List.of(c.name(), c.capture(), c.fps(), c.augmentation(), c.background() ? "replaced (" + s.background().method()
-                    + ", " + s.background().count() + " scenes)" : "original"));
+            List<String> row = new ArrayList<>(List.of(c.name(), c.capture(), c.fps(), c.augmentation(), c.background()
+                    ? "replaced (" + s.background().method() + ", " + s.background().count() + " scenes)" : "original"));
+            if (ownTraining) {
+                ExperimentSpec.TrainingSettings ct = s.training(c);
+                row.add(ct.model() + (ct.keypoints() ? ", clips of " + ct.size() + " frames" : ", " + ct.size() + " px") + ", "
+                        + ct.epochs() + " epochs, batch " + ct.batch() + ", lr " + ct.lr() + " (" + ct.schedule() + ")");
+            }
+            cond.add(row);
         }
-        h.append(Html.table(List.of("condition", "capture", "fps", "augmentation", "background"), cond));
+        List<String> header = new ArrayList<>(List.of("condition", "capture", "fps", "augmentation", "background"));
+        if (ownTraining) {
+            header.add("model");
+        }
+        h.append(Html.table(header, cond));
         ExperimentSpec.TrainingSettings t = s.training();
-        h.append("<p>Training: <code>").append(escape(t.model())).append("</code>, ").append(t.size()).append(" px, ")
+        h.append(ownTraining ? "<p>Training (where a condition names no model of its own): <code>" : "<p>Training: <code>")
+                .append(escape(t.model())).append("</code>, ").append(t.size()).append(" px, ")
                 .append(t.epochs()).append(" epochs, batch ").append(t.batch()).append(", Adam lr ").append(t.lr()).append(" (")
                 .append(escape(t.schedule())).append("), ").append(escape(t.split())).append(" split, test share ")
                 .append(t.test()).append(". ").append(s.repeats()).append(" repeats per condition, base seed ").append(s.seed())

@@ -50,8 +50,8 @@ public final class RunReport {
     }
 
     private static int studyOrder(Path a, Path b) {
-        int ia = Reproduction.SPECS.indexOf(a.getFileName().toString());
-        int ib = Reproduction.SPECS.indexOf(b.getFileName().toString());
+        int ia = Reproduction.ALL.indexOf(a.getFileName().toString());
+        int ib = Reproduction.ALL.indexOf(b.getFileName().toString());
         return ia >= 0 && ib >= 0 ? Integer.compare(ia, ib) : a.compareTo(b);
     }
 

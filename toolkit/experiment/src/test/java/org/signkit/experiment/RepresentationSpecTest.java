@@ -1,0 +1,69 @@
+package org.signkit.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.signkit.core.BadInputException;
+
+/** experiments/representation.yaml: one model per condition, each profile's, on the same takes. */
+class RepresentationSpecTest {
+
+    @TempDir
+    Path dir;
+
+    private Path spec(String text) throws IOException {
+        for (String group : new String[] {"capture60", "validation"}) {
+            for (int sign = 1; sign <= 14; sign++) {
+                Files.createDirectories(dir.resolve("data/videos").resolve(group).resolve("SIGN" + sign));
+            }
+        }
+        return Files.writeString(dir.resolve("representation.yaml"),
+                text.replace("dataset: datasets/generated/synthsign", "dataset: " + dir.resolve("data")));
+    }
+
+    private static ExperimentSpec.Condition condition(ExperimentSpec s, String name) {
+        return s.conditions().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void eachConditionTrainsItsOwnModelAndTheProfilesChooseWhich() throws IOException {
+        Path file = spec(Files.readString(Path.of("../../experiments/representation.yaml")));
+        ExperimentSpec quick = ExperimentSpec.load(file, "quick");
+        ExperimentSpec full = ExperimentSpec.load(file, "full");
+        assertEquals("baseline-cnn", quick.training(condition(quick, "frame")).model());
+        assertEquals(64, quick.training(condition(quick, "frame")).size());
+        assertEquals("multistream", quick.training(condition(quick, "multistream")).model());
+        ExperimentSpec.TrainingSettings kq = quick.training(condition(quick, "keypoints"));
+        assertTrue(kq.keypoints() && kq.handStreams(), "keypoints need the hands stage");
+        assertEquals(32, kq.size(), "the clip length, not the profile's image size");
+        assertEquals("efficientnet-b0", full.training(condition(full, "frame")).model());
+        assertEquals(224, full.training(condition(full, "frame")).size());
+        assertEquals("multistream-b0", full.training(condition(full, "multistream")).model());
+        assertEquals("keypoints", full.training(condition(full, "keypoints")).model());
+        // Same takes, same split: every condition splits by take with the same test share and seeds.
+        for (ExperimentSpec s : new ExperimentSpec[] {quick, full}) {
+            for (ExperimentSpec.Condition c : s.conditions()) {
+                assertEquals("take", s.training(c).split(), c.name());
+                assertEquals(0.2, s.training(c).test(), 1e-12, c.name());
+            }
+        }
+        // Different models train differently: their trials' configurations differ.
+        assertTrue(!quick.training(condition(quick, "frame")).config("none", 1).hash()
+                .equals(quick.training(condition(quick, "keypoints")).config("none", 1).hash()));
+    }
+
+    @Test
+    void aProfileNamingAConditionTheSpecLacksIsAnErrorWithItsLine() throws IOException {
+        String text = Files.readString(Path.of("../../experiments/representation.yaml"))
+                .replace("      multistream: {model: multistream}", "      multistreem: {model: multistream}");
+        Path file = spec(text);
+        BadInputException e = assertThrows(BadInputException.class, () -> ExperimentSpec.load(file, "quick"));
+        assertTrue(e.getMessage().contains("no condition 'multistreem'"), e.getMessage());
+    }
+}
