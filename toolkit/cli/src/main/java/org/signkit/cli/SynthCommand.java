@@ -38,13 +38,19 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--validation", description = "Also record the harder validation set (other scenes, light, positions).")
     boolean validation;
 
+    @Option(names = "--signer-group", defaultValue = "0", paramLabel = "N", description = "Also record group signersN: N "
+            + "signers on the training wall at the first capture rate, for signer-count ablations (0: none). "
+            + "Default: ${DEFAULT-VALUE}.")
+    int signerGroup;
+
     @Option(names = "--size", defaultValue = "360x640", paramLabel = "WxH", description = "Frame size. Default: ${DEFAULT-VALUE}.")
     String size;
 
     @Option(names = "--seed", defaultValue = "1", description = "Dataset seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--quick", description = "The quick set: 14 signs x 2 signers x 2 takes, 60 and 30 FPS, plus validation.")
+    @Option(names = "--quick", description = "The quick set: 14 signs x 2 signers x 2 takes, 60 and 30 FPS, plus validation "
+            + "and the signers3 group (3 signers x 2 takes, 60 FPS) for signer-count ablations.")
     boolean quick;
 
     @Option(names = "--preview", paramLabel = "PNG",
@@ -62,7 +68,7 @@ final class SynthCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--size must be WIDTHxHEIGHT, e.g. 360x640: " + size);
         }
         SynthOptions options = quick ? SynthOptions.quick(seed, n)
-                : new SynthOptions(signs, signers, takes, capture, validation, wh[0], wh[1], seed, n);
+                : new SynthOptions(signs, signers, takes, capture, validation, wh[0], wh[1], seed, n, signerGroup);
         if (preview != null) {
             ContactSheet.write(options, preview);
             System.out.println("contact sheet -> " + preview);

@@ -82,6 +82,48 @@ public record DataSplit(SplitStrategy strategy, double testFraction, long seed, 
         return new DataSplit(strategy, testFraction, seed, train, test, warnings);
     }
 
+    /**
+     * The split of {@code holdout}: its test signers' rows to test, the first {@code trainSigners} other signers' rows
+     * (by id) to train, the rest of the signers left out (and said so).
+     */
+    public static DataSplit heldOut(List<FrameRecord> frames, SignerHoldout holdout) {
+        TreeSet<String> others = new TreeSet<>();
+        TreeSet<String> present = new TreeSet<>();
+        for (FrameRecord r : frames) {
+            present.add(r.label().signer());
+            if (!holdout.test().contains(r.label().signer())) {
+                others.add(r.label().signer());
+            }
+        }
+        List<String> missing = holdout.test().stream().filter(s -> !present.contains(s)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("held-out signers " + missing + " have no frames here; the signers are "
+                    + present);
+        }
+        int n = holdout.trainSigners() == 0 ? others.size() : holdout.trainSigners();
+        if (n > others.size() || others.isEmpty()) {
+            throw new IllegalArgumentException("training on " + n + " signers needs that many besides the held-out "
+                    + holdout.test() + "; there are " + others);
+        }
+        List<String> train = new ArrayList<>(others).subList(0, n);
+        List<String> warnings = new ArrayList<>();
+        if (n < others.size()) {
+            List<String> left = new ArrayList<>(others).subList(n, others.size());
+            warnings.add("signer hold-out: training on " + train + " only; " + left + " left out");
+        }
+        List<FrameRecord> trainRows = new ArrayList<>();
+        List<FrameRecord> testRows = new ArrayList<>();
+        for (FrameRecord r : frames) {
+            if (holdout.test().contains(r.label().signer())) {
+                testRows.add(r);
+            } else if (train.contains(r.label().signer())) {
+                trainRows.add(r);
+            }
+        }
+        double share = (double) testRows.size() / Math.max(1, trainRows.size() + testRows.size());
+        return new DataSplit(SplitStrategy.SIGNER, share, 0, trainRows, testRows, warnings);
+    }
+
     private static void pick(List<String> sortedGroups, double fraction, SplittableRandom rng, TreeSet<String> into) {
         List<String> shuffled = new ArrayList<>(sortedGroups);
         Collections.shuffle(shuffled, new java.util.Random(rng.nextLong()));

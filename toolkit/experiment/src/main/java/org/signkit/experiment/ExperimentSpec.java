@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.signkit.core.Json;
 import org.signkit.core.PathNames;
+import org.signkit.core.SignerHoldout;
 import org.signkit.core.SplitStrategy;
 import org.signkit.hands.HandsMethod;
 import org.signkit.hands.SigningSpace;
@@ -113,9 +114,11 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
      * @param patience early-stopping patience (0: off)
      * @param split    split strategy
      * @param test     test share
+     * @param testSigners  held-out test signers (with split signer), or empty for the seeded split
+     * @param trainSigners with held-out signers: how many of the others to train on (0: all)
      */
     public record TrainingSettings(String model, int size, int epochs, int batch, double lr, String schedule,
-                                   int patience, String split, double test) {
+                                   int patience, String split, double test, List<String> testSigners, int trainSigners) {
 
         /**
          * True when the model takes the frame and its hand crops, or keypoints: the frames then need the hands
@@ -133,7 +136,8 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         /** The trial's training configuration. */
         public TrainingConfig config(String augmentation, long trialSeed) {
             return new TrainingConfig(new ModelSpec(model, size, 1.0, 1.0, 0.2), epochs, batch, lr, schedule, patience, 0.1,
-                    SplitStrategy.parse(split), test, augmentation, trialSeed, 3);
+                    SplitStrategy.parse(split), test, augmentation, trialSeed, 3,
+                    testSigners.isEmpty() ? null : new SignerHoldout(testSigners, trainSigners));
         }
     }
 
@@ -225,7 +229,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         FrameSettings frames = frames(overlay.apply("frames"), overlay.apply("hands"), frames(base.apply("frames"),
                 base.apply("hands"), new FrameSettings(224, SigningSpace.Crop.NONE, SigningSpace.Trim.NONE, false, HandsMethod.SKIN)));
         TrainingSettings training = training(overlay.apply("training"), training(base.apply("training"),
-                new TrainingSettings("efficientnet-b0", 224, 10, 16, 1e-3, "constant", 0, "frame", 0.2)));
+                new TrainingSettings("efficientnet-b0", 224, 10, 16, 1e-3, "constant", 0, "frame", 0.2, List.of(), 0)));
         BackgroundSettings background = background(overlay.apply("background"), background(base.apply("background"),
                 new BackgroundSettings("plate", "builtin", 5, "source", 0, true)));
         List<Condition> conditions = conditions(base.apply("conditions"), base.apply("defaults"), dataset, training,
@@ -318,7 +322,17 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
             return d;
         }
         Map<String, SpecNode> m = n.mapping(Set.of("model", "size", "epochs", "batch", "lr", "schedule", "patience", "split",
-                "test"));
+                "test", "test_signers", "train_signers"));
+        SpecNode signersNode = SpecNode.child(m, n, "test_signers");
+        List<String> testSigners = d.testSigners();
+        if (signersNode.present()) {
+            testSigners = signersNode.list().stream().map(SpecNode::required).toList();
+        }
+        String split = SpecNode.child(m, n, "split").choice(d.split(), List.of("frame", "take", "signer"));
+        if (!testSigners.isEmpty() && !split.equals("signer")) {
+            throw (signersNode.present() ? signersNode : n).error("held-out test signers need 'split: signer', not " + split,
+                    "add 'split: signer' beside 'test_signers'");
+        }
         return new TrainingSettings(
                 SpecNode.child(m, n, "model").choice(d.model(), ModelSpec.ARCHITECTURES),
                 SpecNode.child(m, n, "size").integer(d.size(), 16, 1024),
@@ -327,8 +341,9 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
                 SpecNode.child(m, n, "lr").number(d.lr(), 1e-7, 1),
                 SpecNode.child(m, n, "schedule").choice(d.schedule(), TrainingConfig.SCHEDULES),
                 SpecNode.child(m, n, "patience").integer(d.patience(), 0, 1000),
-                SpecNode.child(m, n, "split").choice(d.split(), List.of("frame", "take", "signer")),
-                SpecNode.child(m, n, "test").number(d.test(), 0.01, 0.99));
+                split,
+                SpecNode.child(m, n, "test").number(d.test(), 0.01, 0.99), testSigners,
+                SpecNode.child(m, n, "train_signers").integer(d.trainSigners(), 0, 1000));
     }
 
     private static BackgroundSettings background(SpecNode n, BackgroundSettings d) {

@@ -18,7 +18,7 @@ class RepresentationSpecTest {
     Path dir;
 
     private Path spec(String text) throws IOException {
-        for (String group : new String[] {"capture60", "validation"}) {
+        for (String group : new String[] {"capture60", "signers3", "validation"}) {
             for (int sign = 1; sign <= 14; sign++) {
                 Files.createDirectories(dir.resolve("data/videos").resolve(group).resolve("SIGN" + sign));
             }
@@ -46,9 +46,19 @@ class RepresentationSpecTest {
         assertEquals(224, full.training(condition(full, "frame")).size());
         assertEquals("multistream-b0", full.training(condition(full, "multistream")).model());
         assertEquals("keypoints", full.training(condition(full, "keypoints")).model());
-        // Same takes, same split: every condition splits by take with the same test share and seeds.
+        // The signer-count ablation: the same held-out signer, one or two training signers.
+        for (String name : new String[] {"keypoints-1signer", "keypoints-2signers"}) {
+            var holdout = quick.training(condition(quick, name)).config("none", 1).holdout();
+            assertEquals(java.util.List.of("s3"), holdout.test(), name);
+            assertEquals(name.endsWith("1signer") ? 1 : 2, holdout.trainSigners(), name);
+            assertEquals("signers3", condition(quick, name).capture());
+        }
+        // Otherwise the same takes, the same split: every condition splits by take with the same test share and seeds.
         for (ExperimentSpec s : new ExperimentSpec[] {quick, full}) {
             for (ExperimentSpec.Condition c : s.conditions()) {
+                if (c.name().startsWith("keypoints-")) {
+                    continue;
+                }
                 assertEquals("take", s.training(c).split(), c.name());
                 assertEquals(0.2, s.training(c).test(), 1e-12, c.name());
             }

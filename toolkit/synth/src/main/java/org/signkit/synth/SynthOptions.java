@@ -14,9 +14,11 @@ import java.util.List;
  * @param height     frame height
  * @param seed       the dataset seed; equal options and seed give identical videos
  * @param jobs       videos rendered at once
+ * @param signerGroup also record group {@code signers<n>} with this many signers ({@code takes} takes each, first
+ *                   capture rate, training wall), for signer-count ablations; 0 for none
  */
 public record SynthOptions(int signs, int signers, int takes, List<Integer> captures, boolean validation, int width,
-                           int height, long seed, int jobs) {
+                           int height, long seed, int jobs, int signerGroup) {
 
     /** The internal render rate, Hz: motion blur integrates renders at this rate over the exposure. */
     public static final int INTERNAL_RATE = 160;
@@ -38,12 +40,27 @@ public record SynthOptions(int signs, int signers, int takes, List<Integer> capt
         if (width < 64 || height < 64 || width % 2 != 0 || height % 2 != 0) {
             throw new IllegalArgumentException("--size must be even and at least 64x64: " + width + "x" + height);
         }
+        if (signerGroup < 0) {
+            throw new IllegalArgumentException("--signer-group must be >= 0: " + signerGroup);
+        }
         captures = List.copyOf(captures);
     }
 
-    /** The quick set: all 14 signs, 2 signers, 2 takes, 60 and 30 FPS captures, plus validation. */
+    /** Options without the signer-count group. */
+    public SynthOptions(int signs, int signers, int takes, List<Integer> captures, boolean validation, int width,
+                        int height, long seed, int jobs) {
+        this(signs, signers, takes, captures, validation, width, height, seed, jobs, 0);
+    }
+
+    /** The signers in the quick set's signer-count group: enough to train on 1 or 2 and test on another. */
+    public static final int QUICK_SIGNER_GROUP = 3;
+
+    /**
+     * The quick set: all 14 signs, 2 signers, 2 takes, 60 and 30 FPS captures, plus validation, plus the
+     * {@code signers3} group (3 signers, 2 takes, 60 FPS).
+     */
     public static SynthOptions quick(long seed, int jobs) {
-        return new SynthOptions(14, 2, 2, List.of(60, 30), true, 360, 640, seed, jobs);
+        return new SynthOptions(14, 2, 2, List.of(60, 30), true, 360, 640, seed, jobs, QUICK_SIGNER_GROUP);
     }
 
     /** The camera these options describe. */

@@ -30,7 +30,8 @@ import org.yaml.snakeyaml.Yaml;
  * Makes a synthetic sign dataset: {@code videos/<group>/<sign>/<signer>_<take>.mp4} (H.264) in the
  * layout {@code signkit frames} reads, ground truth {@code truth/<group>/<sign>/<signer>_<take>.json}
  * ({@link VideoTruth}) and a {@code dataset.yaml} card. Groups are {@code capture<fps>} (train/test,
- * one plain wall) and {@code validation} (other scenes). Videos render in parallel; each is written
+ * one plain wall), {@code signers<n>} (more signers on the same wall, for signer-count ablations) and
+ * {@code validation} (other scenes). Videos render in parallel; each is written
  * under a temporary name, and a rerun skips videos whose truth file records the same generator key.
  */
 public final class SyntheticDatasetGenerator {
@@ -73,6 +74,18 @@ public final class SyntheticDatasetGenerator {
                 }
             }
         }
+        if (options.signerGroup() > 0) {
+            int fps = options.captures().get(0);
+            String group = "signers" + options.signerGroup();
+            for (Sign sign : signs) {
+                for (int s = 1; s <= options.signerGroup(); s++) {
+                    for (int t = 1; t <= options.takes(); t++) {
+                        jobs.add(new Job(group, sign, Signer.of(s, options.seed()), t, fps, Scene.trainingWall(),
+                                seedOf(group, sign.gloss(), s, t)));
+                    }
+                }
+            }
+        }
         if (options.validation()) {
             int fps = options.captures().get(0);
             for (Sign sign : signs) {
@@ -93,7 +106,8 @@ public final class SyntheticDatasetGenerator {
 
     /** A digest of everything that decides the pixels; stored in each truth file. */
     public String generatorKey() {
-        return Checksums.sha256("synth-v1;" + options.width() + "x" + options.height() + ";seed=" + options.seed()
+        // v2: truth files record the keypoints; a v1 video is rendered again to get them (its pixels are the same).
+        return Checksums.sha256("synth-v2;" + options.width() + "x" + options.height() + ";seed=" + options.seed()
                 + ";rate=" + SynthOptions.INTERNAL_RATE + ";shutter=" + SynthOptions.SHUTTER + ";noise=" + SynthOptions.NOISE);
     }
 
@@ -200,7 +214,8 @@ public final class SyntheticDatasetGenerator {
         }
         card.put("signs", signs);
         card.put("layout", ordered(
-                "videos", "videos/<group>/<sign>/<signer>_<take>.mp4 (groups: capture<fps> on the training wall, validation)",
+                "videos", "videos/<group>/<sign>/<signer>_<take>.mp4 (groups: capture<fps> on the training wall, signers<n> with "
+                        + "more signers on it, validation)",
                 "truth", "truth/<group>/<sign>/<signer>_<take>.json: {generatorKey, truth: VideoTruth}; per frame: "
                         + "person mask as COCO uncompressed RLE (column-major, runs alternate background/foreground), "
                         + "face/rightHand/leftHand boxes {x0,y0,x1,y1} in pixels, x1/y1 exclusive; rightHand is the "

@@ -48,6 +48,20 @@ class SyntheticDatasetGeneratorTest {
     }
 
     @Test
+    void theSignerGroupAddsMoreSignersWithoutChangingTheOtherRecordings() {
+        SynthOptions plain = new SynthOptions(2, 2, 2, List.of(30), true, 96, 160, 7, 1);
+        SynthOptions more = new SynthOptions(2, 2, 2, List.of(30), true, 96, 160, 7, 1, 3);
+        List<SyntheticDatasetGenerator.Job> without = new SyntheticDatasetGenerator(plain).jobs();
+        List<SyntheticDatasetGenerator.Job> with = new SyntheticDatasetGenerator(more).jobs();
+        List<SyntheticDatasetGenerator.Job> group = with.stream().filter(j -> j.group().equals("signers3")).toList();
+        assertEquals(2 * 3 * 2, group.size(), "2 signs x 3 signers x 2 takes");
+        assertTrue(group.stream().anyMatch(j -> j.signer().id().equals("s3")));
+        // (Jobs hold arrays: compare what names and seeds a video.)
+        assertEquals(without.stream().map(j -> j.stem() + "#" + j.seed()).toList(),
+                with.stream().filter(j -> !j.group().equals("signers3")).map(j -> j.stem() + "#" + j.seed()).toList());
+    }
+
+    @Test
     void sameSeedGivesIdenticalDecodedFrames() throws Exception {
         SynthOptions small = new SynthOptions(2, 1, 1, List.of(60, 30), true, 360, 640, 7, 2);
         new SyntheticDatasetGenerator(small).generate(dir.resolve("b"), (j, r, d, t) -> { });

@@ -76,7 +76,9 @@ public final class Trainer {
      * frames, so a peer (a benchmark, another framework) can train and test on exactly these frames.
      */
     public DataSplit split(FrameSet data) {
-        return DataSplit.of(config.model().samples(data.frames()), config.split(), config.testFraction(), config.seed());
+        List<FrameRecord> samples = config.model().samples(data.frames());
+        return config.holdout() != null ? DataSplit.heldOut(samples, config.holdout())
+                : DataSplit.of(samples, config.split(), config.testFraction(), config.seed());
     }
 
     /** What identifies the training data: the manifest, and for a keypoint model also the takes' pose files. */

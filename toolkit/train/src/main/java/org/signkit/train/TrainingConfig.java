@@ -1,5 +1,7 @@
 package org.signkit.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.signkit.core.SignerHoldout;
 import org.signkit.core.SplitStrategy;
 import java.util.List;
 import org.signkit.core.Checksums;
@@ -22,10 +24,13 @@ import org.signkit.core.Json;
  * @param augmentation  augmentation preset ({@code none}, {@code geometric}, {@code intensity}, …) or pipeline file
  * @param seed          initialisation, split, data order, augmentation and dropout all derive from it
  * @param topK          k of the top-k accuracy reported
+ * @param holdout       a signer split chosen by hand (with {@code split} signer; the test fraction then unused), or
+ *                      null for the seeded split (left out of the configuration's JSON, so its hash is unchanged)
  */
 public record TrainingConfig(ModelSpec model, int epochs, int batchSize, double learningRate, String schedule,
                              int patience, double monitorFraction, SplitStrategy split, double testFraction,
-                             String augmentation, long seed, int topK) {
+                             String augmentation, long seed, int topK,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) SignerHoldout holdout) {
 
     /** The schedules {@link #schedule} accepts. */
     public static final List<String> SCHEDULES = List.of("constant", "step", "exponential");
@@ -43,6 +48,17 @@ public record TrainingConfig(ModelSpec model, int epochs, int batchSize, double 
         if (patience < 0 || !(monitorFraction > 0 && monitorFraction < 1) || topK < 1) {
             throw new IllegalArgumentException("patience must be >= 0, monitor fraction in (0, 1), top-k >= 1");
         }
+        if (holdout != null && split != SplitStrategy.SIGNER) {
+            throw new IllegalArgumentException("held-out signers need the signer split, not " + split.id());
+        }
+    }
+
+    /** A configuration with the seeded split. */
+    public TrainingConfig(ModelSpec model, int epochs, int batchSize, double learningRate, String schedule, int patience,
+                          double monitorFraction, SplitStrategy split, double testFraction, String augmentation, long seed,
+                          int topK) {
+        this(model, epochs, batchSize, learningRate, schedule, patience, monitorFraction, split, testFraction,
+                augmentation, seed, topK, null);
     }
 
     /** Defaults: Adam 1e-3 constant, batch 16, take-level 80/20 split, no augmentation, top-3. */
@@ -58,6 +74,6 @@ public record TrainingConfig(ModelSpec model, int epochs, int batchSize, double 
     /** This configuration with another seed. */
     public TrainingConfig withSeed(long newSeed) {
         return new TrainingConfig(model, epochs, batchSize, learningRate, schedule, patience, monitorFraction, split,
-                testFraction, augmentation, newSeed, topK);
+                testFraction, augmentation, newSeed, topK, holdout);
     }
 }

@@ -24,6 +24,33 @@ class DataSplitTest {
         frames = FrameSet.load(TinyFrameSet.frames()).frames();
     }
 
+    /** Rows of signers s1..s3, one take of one sign each, for the hand-chosen signer split. */
+    private static List<FrameRecord> threeSigners() {
+        List<FrameRecord> rows = new java.util.ArrayList<>();
+        for (String signer : List.of("s3", "s1", "s2")) {
+            for (int f = 0; f < 2; f++) {
+                rows.add(new FrameRecord("A/" + signer + "_1/" + f + ".jpg", new org.signkit.core.SampleLabel("A", signer, "1"),
+                        "A/" + signer + "_1.mp4", f, f / 30.0, 30, "30", false));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void aHeldOutSignerIsTheTestAndTheFirstOthersTrain() {
+        DataSplit one = DataSplit.heldOut(threeSigners(), new org.signkit.core.SignerHoldout(List.of("s3"), 1));
+        assertEquals(Set.of("s3"), one.test().stream().map(r -> r.label().signer()).collect(Collectors.toSet()));
+        assertEquals(Set.of("s1"), one.train().stream().map(r -> r.label().signer()).collect(Collectors.toSet()));
+        assertTrue(one.warnings().get(0).contains("[s2] left out"), one.warnings().toString());
+        DataSplit two = DataSplit.heldOut(threeSigners(), new org.signkit.core.SignerHoldout(List.of("s3"), 0));
+        assertEquals(Set.of("s1", "s2"), two.train().stream().map(r -> r.label().signer()).collect(Collectors.toSet()));
+        assertEquals(one.test(), two.test());
+        assertThrows(IllegalArgumentException.class,
+                () -> DataSplit.heldOut(threeSigners(), new org.signkit.core.SignerHoldout(List.of("s9"), 1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> DataSplit.heldOut(threeSigners(), new org.signkit.core.SignerHoldout(List.of("s3"), 3)));
+    }
+
     @Test
     void aTakeSplitKeepsEveryTakeOnOneSideAndEverySignOnBoth() {
         DataSplit s = DataSplit.of(frames, SplitStrategy.TAKE, 0.25, 3);
