@@ -9,7 +9,11 @@ import org.signkit.hands.HandScore;
 import org.signkit.hands.HandsFile;
 import org.signkit.hands.HandsJob;
 import org.signkit.hands.HandsMethod;
+import org.signkit.hands.MediaPipeBodyLandmarker;
+import org.signkit.pose.BodyPoints;
+import org.signkit.pose.MediaPipeBodyPoints;
 import org.signkit.pose.PoseJob;
+import org.signkit.pose.TruthBodyPoints;
 import org.signkit.video.ExtractionSettings;
 import org.signkit.video.FpsRounding;
 import org.signkit.video.FrameExtractionJob;
@@ -23,7 +27,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code signkit pose}: keypoints per take into pose-format {@code .pose} files. */
 @Command(name = "pose", mixinStandardHelpOptions = true, description = {"One pose-format .pose file per take: both hands' 21 "
-        + "MediaPipe landmarks (confidence 0 when a hand is not found) and the face box, in frame pixels.",
+        + "MediaPipe landmarks (confidence 0 when a hand is not found), the face box and BlazeFace's 6 face keypoints, "
+        + "in frame pixels.",
         "INPUT is a frames folder (manifest.csv) or videos, extracted first at their own rate to OUT/.frames."})
 final class PoseCommand implements Callable<Integer> {
 
@@ -41,6 +46,10 @@ final class PoseCommand implements Callable<Integer> {
     boolean score;
     @Option(names = "--dominant", defaultValue = "right", description = "The signers' dominant hand. Default: ${DEFAULT-VALUE}.")
     String dominant;
+    @Option(names = "--body", paramLabel = "none|mediapipe|truth", description = "The body component: mediapipe (the "
+            + "pose landmarker, 'signkit models fetch pose'), truth (the synthetic truth's points) or none. Default: "
+            + "--hands' method, none for skin.")
+    String body;
 
     @Override
     public Integer call() throws Exception {
@@ -69,14 +78,28 @@ final class PoseCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        String bodyMethod = body != null ? body : method == HandsMethod.SKIN ? "none" : method.id();
+        if (bodyMethod.equals("truth") && truth == null) {
+            throw new IllegalArgumentException("--body truth needs --truth DIR (the synthetic truth of the videos)");
+        }
         long t0 = System.nanoTime();
         HandsJob.Summary found = new HandsJob(ModelStore.fromEnvironment(), truth).run(
                 new HandsJob.Request(frames, frames.resolve("hands"), method, dominant), done -> { });
-        PoseJob.Summary s = PoseJob.run(frames, HandsFile.read(found.file()), found.file(),
-                method == HandsMethod.TRUTH ? new TruthIndex(truth) : null, out);
+        PoseJob.Summary s;
+        try (MediaPipeBodyLandmarker landmarker = bodyMethod.equals("mediapipe")
+                ? MediaPipeBodyLandmarker.open(ModelStore.fromEnvironment()) : null) {
+            BodyPoints points = switch (bodyMethod) {
+                case "mediapipe" -> new MediaPipeBodyPoints(landmarker);
+                case "truth" -> new TruthBodyPoints(new TruthIndex(truth));
+                case "none" -> null;
+                default -> throw new IllegalArgumentException("--body must be none, mediapipe or truth, got '" + bodyMethod
+                        + "'");
+            };
+            s = PoseJob.run(frames, HandsFile.read(found.file()), found.file(), points, out);
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "%d pose files, %d frames (hands in %d, face in %d), %.1f frames/s -> %s%n", s.files().size(),
-                s.frames(), s.handFrames(), s.faceFrames(), s.frames() / seconds, out);
+        System.out.printf(Locale.ROOT, "%d pose files, %d frames (hands in %d, face in %d, body in %d), %.1f frames/s -> %s%n",
+                s.files().size(), s.frames(), s.handFrames(), s.faceFrames(), s.bodyFrames(), s.frames() / seconds, out);
         if (score) {
             HandScore sc = HandScore.of(HandsFile.read(found.file()), frames,
                     FrameManifest.read(frames.resolve(FrameManifest.FILE_NAME)), new TruthIndex(truth));

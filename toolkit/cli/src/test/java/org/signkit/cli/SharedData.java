@@ -31,13 +31,12 @@ final class SharedData {
     static Path realClipWithHandModels() {
         Path clip = realClip();
         ModelStore models = ModelStore.fromEnvironment();
-        boolean handModels = List.of(ModelStore.PALM_DETECTION, ModelStore.HAND_LANDMARK, ModelStore.FACE_DETECTION).stream()
-                .allMatch(m -> Files.isRegularFile(models.path(m)));
+        boolean handModels = ModelStore.BUNDLES.get("pose").stream().allMatch(m -> Files.isRegularFile(models.path(m)));
         boolean required = "1".equals(System.getenv("SIGNKIT_REQUIRE_TOOLS"));
         Assumptions.assumeTrue(required || (clip != null && handModels),
-                "needs the shared real clip and the hand models ('signkit models fetch hands')");
+                "needs the shared real clip and the hand and pose models ('signkit models fetch pose')");
         Assertions.assertNotNull(clip, "../shared/data/real/test_video.mp4 missing");
-        Assertions.assertTrue(handModels, "hand models missing: ./signkit models fetch hands");
+        Assertions.assertTrue(handModels, "hand or pose models missing: ./signkit models fetch pose");
         return clip;
     }
 }

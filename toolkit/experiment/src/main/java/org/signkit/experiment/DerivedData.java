@@ -15,6 +15,7 @@ import org.signkit.core.Json;
 import org.signkit.hands.HandsFile;
 import org.signkit.hands.HandsJob;
 import org.signkit.pose.PoseJob;
+import org.signkit.pose.TruthBodyPoints;
 import org.signkit.train.KeypointClips;
 import org.signkit.hands.SigningSpaceJob;
 import java.util.TreeSet;
@@ -122,8 +123,8 @@ public record DerivedData(Path dataset, Consumer<String> log) {
         Path handsFile = frames.resolve(HandsFile.FILE_NAME);
         HandsFile hands = HandsFile.read(handsFile);
         Path truth = dataset.resolve("truth").resolve(group);
-        TruthIndex body = hands.method() == org.signkit.hands.HandsMethod.TRUTH && Files.isDirectory(truth)
-                ? new TruthIndex(truth) : null;
+        TruthBodyPoints body = hands.method() == org.signkit.hands.HandsMethod.TRUTH && Files.isDirectory(truth)
+                ? new TruthBodyPoints(new TruthIndex(truth)) : null;
         PoseJob.Summary s = PoseJob.run(frames, hands, handsFile, body, frames.resolve(KeypointClips.FOLDER));
         log.accept("pose: " + s.files().size() + " takes, hands in " + s.handFrames() + " of " + s.frames() + " frames -> "
                 + frames.resolve(KeypointClips.FOLDER));

@@ -33,14 +33,6 @@ public record HandObservation(ImageBox box, double confidence, double[][] landma
         if (box == null) {
             return this;
         }
-        double[][] points = null;
-        if (landmarks != null) {
-            points = new double[landmarks.length][];
-            for (int i = 0; i < landmarks.length; i++) {
-                double[] p = landmarks[i];
-                points[i] = new double[] {(p[0] - ox) * sx, (p[1] - oy) * sy, p.length > 2 ? p[2] * sx : 0};
-            }
-        }
-        return new HandObservation(box.mapped(ox, oy, sx, sy), confidence, points);
+        return new HandObservation(box.mapped(ox, oy, sx, sy), confidence, ImageBox.mappedPoints(landmarks, ox, oy, sx, sy));
     }
 }

@@ -63,6 +63,23 @@ public record ImageBox(double x0, double y0, double x1, double y1) {
         return new ImageBox((x0 - ox) * sx, (y0 - oy) * sy, (x1 - ox) * sx, (y1 - oy) * sy);
     }
 
+    /**
+     * Points {@code {x, y}} or {@code {x, y, z}} in an image scaled by {@code sx, sy} after moving the origin to
+     * {@code (ox, oy)} (a depth scales with x, as MediaPipe's does); null stays null.
+     */
+    public static double[][] mappedPoints(double[][] points, double ox, double oy, double sx, double sy) {
+        if (points == null) {
+            return null;
+        }
+        double[][] out = new double[points.length][];
+        for (int i = 0; i < points.length; i++) {
+            double[] p = points[i];
+            out[i] = p.length > 2 ? new double[] {(p[0] - ox) * sx, (p[1] - oy) * sy, p[2] * sx}
+                    : new double[] {(p[0] - ox) * sx, (p[1] - oy) * sy};
+        }
+        return out;
+    }
+
     /** The square of side {@code max(w, h) * factor} around this box's centre. */
     public ImageBox squareAround(double factor) {
         double side = Math.max(width(), height()) * factor;

@@ -170,7 +170,8 @@ public final class MediaPipeHandDetector implements HandDetector {
             }
         }
         return new FrameHands(faceDet == null ? null : faceDet.box(), faceDet == null ? 0 : faceDet.score(),
-                rightDominant ? found[0] : found[1], rightDominant ? found[1] : found[0]);
+                rightDominant ? found[0] : found[1], rightDominant ? found[1] : found[0],
+                faceDet == null ? null : faceDet.keypoints());
     }
 
     /** The landmarker on a palm; a blurred hand with unsure landmarks keeps the palm's box. */
@@ -191,7 +192,7 @@ public final class MediaPipeHandDetector implements HandDetector {
 
     /** The most confident face, or null. */
     private Palm bestFace(Mat image) {
-        return detections(face, image, FACE_SIZE, true, faceAnchors, FACE_SCORE, 0).stream()
+        return detections(face, image, FACE_SIZE, true, faceAnchors, FACE_SCORE, FrameHands.FACE_KEYPOINTS.size()).stream()
                 .max(Comparator.comparingDouble(Palm::score)).orElse(null);
     }
 
@@ -240,21 +241,9 @@ public final class MediaPipeHandDetector implements HandDetector {
         double cx = p.box().centreX() - h * ROI_SHIFT_Y * Math.sin(rotation);
         double cy = p.box().centreY() + h * ROI_SHIFT_Y * Math.cos(rotation);
         double side = Math.max(w, h) * ROI_SCALE;
-        // Crop pixel (u, v) -> image point: centre + R(rotation) * ((u, v) / size - 0.5) * side.
         double s = side / LANDMARK_SIZE;
-        double cos = Math.cos(rotation) * s;
-        double sin = Math.sin(rotation) * s;
-        double half = LANDMARK_SIZE / 2.0;
-        double[] a = {cos, -sin, cx - half * (cos - sin), sin, cos, cy - half * (sin + cos)};
-        float[][] outs;
-        try (Mat m = affine(a); Mat crop = new Mat()) {
-            opencv_imgproc.warpAffine(image, crop, m, new Size(LANDMARK_SIZE, LANDMARK_SIZE),
-                    opencv_imgproc.INTER_LINEAR | opencv_imgproc.WARP_INVERSE_MAP, opencv_core.BORDER_CONSTANT, new Scalar(0.0));
-            try (Mat blob = opencv_dnn.blobFromImage(crop, 1 / 255.0, new Size(LANDMARK_SIZE, LANDMARK_SIZE),
-                    new Scalar(0.0), true, false, opencv_core.CV_32F)) {
-                outs = forward(landmark, blob);
-            }
-        }
+        double[] a = new double[6];
+        float[][] outs = cropForward(landmark, image, cx, cy, side, rotation, LANDMARK_SIZE, a);
         float[] screen = outs[0];
         double[][] points = new double[21][];
         for (int k = 0; k < 21; k++) {
@@ -263,6 +252,30 @@ public final class MediaPipeHandDetector implements HandDetector {
             points[k] = new double[] {a[0] * u + a[1] * v + a[2], a[3] * u + a[4] * v + a[5], screen[3 * k + 2] * s};
         }
         return new Hand(points, p, probability(outs[1][0]), probability(outs[2][0]));
+    }
+
+    /**
+     * A landmark model on the square of {@code side} pixels centred at {@code (cx, cy)} and turned by {@code rotation}
+     * (MediaPipe's rotated region of interest), resized to {@code size}, RGB in [0, 1]; {@code affine} receives the map
+     * from crop pixels {@code (u, v)} to image points: {@code (a0 u + a1 v + a2, a3 u + a4 v + a5)}.
+     */
+    static float[][] cropForward(Net net, Mat image, double cx, double cy, double side, double rotation, int size,
+                                 double[] affine) {
+        // Crop pixel (u, v) -> image point: centre + R(rotation) * ((u, v) / size - 0.5) * side.
+        double s = side / size;
+        double cos = Math.cos(rotation) * s;
+        double sin = Math.sin(rotation) * s;
+        double half = size / 2.0;
+        double[] a = {cos, -sin, cx - half * (cos - sin), sin, cos, cy - half * (sin + cos)};
+        System.arraycopy(a, 0, affine, 0, 6);
+        try (Mat m = affine(a); Mat crop = new Mat()) {
+            opencv_imgproc.warpAffine(image, crop, m, new Size(size, size),
+                    opencv_imgproc.INTER_LINEAR | opencv_imgproc.WARP_INVERSE_MAP, opencv_core.BORDER_CONSTANT, new Scalar(0.0));
+            try (Mat blob = opencv_dnn.blobFromImage(crop, 1 / 255.0, new Size(size, size), new Scalar(0.0), true, false,
+                    opencv_core.CV_32F)) {
+                return forward(net, blob);
+            }
+        }
     }
 
     /** Outputs in the network's output-name order, each flattened. */
@@ -327,11 +340,11 @@ public final class MediaPipeHandDetector implements HandDetector {
         return v >= 0 && v <= 1 ? v : sigmoid(v);
     }
 
-    private static double sigmoid(double x) {
+    static double sigmoid(double x) {
         return 1 / (1 + Math.exp(-x));
     }
 
-    private static double normalise(double angle) {
+    static double normalise(double angle) {
         return angle - 2 * Math.PI * Math.floor((angle + Math.PI) / (2 * Math.PI));
     }
 

@@ -2,12 +2,13 @@ package org.signkit.pose;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.signkit.hands.FrameHands;
 import org.signkit.synth.FrameTruth;
 
 /**
  * The components signkit writes, named as pose-format's MediaPipe Holistic files name them so that their readers and
- * visualisers work unchanged: each hand's 21 landmarks with MediaPipe's hand connections, and the face box as two
- * points (BlazeFace's keypoints are not kept by the hands stage).
+ * visualisers work unchanged: each hand's 21 landmarks with MediaPipe's hand connections, the face box as two points
+ * and BlazeFace's 6 face keypoints.
  */
 public final class HandPoseComponents {
 
@@ -27,32 +28,50 @@ public final class HandPoseComponents {
     public static final String RIGHT_HAND = "RIGHT_HAND_LANDMARKS";
     /** The face box component. */
     public static final String FACE_BOX = "FACE_BOX";
-    /** The body component, named as MediaPipe Holistic's; signkit's holds the points the synthetic truth has. */
+    /** BlazeFace's 6 face keypoints (eyes, nose tip, mouth centre, ear tragions). */
+    public static final String FACE_KEYPOINTS = "FACE_KEYPOINTS";
+    /** The body component, named as MediaPipe Holistic's (the landmarker's 33 points, or the truth's subset). */
     public static final String BODY = "POSE_LANDMARKS";
-    /** The body points signkit writes (MediaPipe Pose names; pose-format's reduced files keep a subset too). */
+    /**
+     * The body points a keypoint model reads (MediaPipe Pose names, the synthetic truth's set; pose-format's reduced
+     * files keep a subset too).
+     */
     public static final List<String> BODY_POINTS = FrameTruth.BODY_POINTS;
 
     private HandPoseComponents() {
     }
 
-    /** Face box, left hand, right hand: 2 + 21 + 21 points, {@code XYZC}. */
+    /** Face box, face keypoints, left hand, right hand: 2 + 6 + 21 + 21 points, {@code XYZC}. */
     public static List<PoseComponent> all() {
+        PoseComponent.Color white = new PoseComponent.Color(255, 255, 255);
         return List.of(new PoseComponent(FACE_BOX, "XYZC", List.of("TOP_LEFT", "BOTTOM_RIGHT"),
-                        List.of(new PoseComponent.Limb(0, 1)), List.of(new PoseComponent.Color(255, 255, 255))),
+                        List.of(new PoseComponent.Limb(0, 1)), List.of(white)),
+                // Eyes to the nose tip, the nose tip to the mouth.
+                new PoseComponent(FACE_KEYPOINTS, "XYZC", FrameHands.FACE_KEYPOINTS, List.of(new PoseComponent.Limb(0, 2),
+                        new PoseComponent.Limb(1, 2), new PoseComponent.Limb(2, 3)), List.of(white, white, white)),
                 hand(LEFT_HAND, new PoseComponent.Color(0, 255, 0)), hand(RIGHT_HAND, new PoseComponent.Color(255, 128, 0)));
     }
 
-    /** {@link #all()} and the body: shoulders, elbows, wrists and nose, with the arms and shoulder line as limbs. */
-    public static List<PoseComponent> withBody() {
+    /**
+     * {@link #all()} and the body component with {@code points} (MediaPipe Pose names), its limbs the shoulder line and
+     * the arms where both ends are among the points.
+     */
+    public static List<PoseComponent> withBody(List<String> points) {
         List<PoseComponent> out = new ArrayList<>(all());
-        int[][] limbs = {{1, 2}, {1, 3}, {3, 5}, {2, 4}, {4, 6}};
+        String[][] limbs = {{"LEFT_SHOULDER", "RIGHT_SHOULDER"}, {"LEFT_SHOULDER", "LEFT_ELBOW"}, {"LEFT_ELBOW", "LEFT_WRIST"},
+            {"RIGHT_SHOULDER", "RIGHT_ELBOW"}, {"RIGHT_ELBOW", "RIGHT_WRIST"}, {"LEFT_SHOULDER", "LEFT_HIP"},
+            {"RIGHT_SHOULDER", "RIGHT_HIP"}, {"LEFT_HIP", "RIGHT_HIP"}};
         List<PoseComponent.Limb> l = new ArrayList<>();
         List<PoseComponent.Color> c = new ArrayList<>();
-        for (int[] limb : limbs) {
-            l.add(new PoseComponent.Limb(limb[0], limb[1]));
-            c.add(new PoseComponent.Color(0, 128, 255));
+        for (String[] limb : limbs) {
+            int from = points.indexOf(limb[0]);
+            int to = points.indexOf(limb[1]);
+            if (from >= 0 && to >= 0) {
+                l.add(new PoseComponent.Limb(from, to));
+                c.add(new PoseComponent.Color(0, 128, 255));
+            }
         }
-        out.add(0, new PoseComponent(BODY, "XYZC", BODY_POINTS, l, c));
+        out.add(0, new PoseComponent(BODY, "XYZC", points, l, c));
         return out;
     }
 

@@ -19,6 +19,7 @@ import org.signkit.hands.HandsMethod;
 import org.signkit.hands.TruthHandDetector;
 import org.signkit.pose.PoseFile;
 import org.signkit.pose.PoseJob;
+import org.signkit.pose.TruthBodyPoints;
 import org.signkit.pose.PoseNormalisation;
 import org.signkit.synth.SynthOptions;
 import org.signkit.synth.SyntheticDatasetGenerator;
@@ -54,7 +55,7 @@ class KeypointModelTest {
         Path truth = data.resolve("truth/capture30");
         HandsJob.Summary hands = new HandsJob(new TruthHandDetector(new TruthIndex(truth), "right")).run(new HandsJob.Request(frames, frames.resolve("hands"),
                 HandsMethod.TRUTH, "right"), done -> { });
-        PoseJob.run(frames, HandsFile.read(hands.file()), hands.file(), new TruthIndex(truth),
+        PoseJob.run(frames, HandsFile.read(hands.file()), hands.file(), new TruthBodyPoints(new TruthIndex(truth)),
                 frames.resolve(KeypointClips.FOLDER));
         set = FrameSet.load(frames);
     }

@@ -89,12 +89,19 @@ public record ModelStore(Path root) {
             "@mediapipe/face_detection@0.4.1657300184", "package/face_detection_short_range.tflite", null,
             "3bc182eb9f33925d9e58b5c8d59308a760f4adea8f282370e428c51212c26633", "Apache-2.0");
 
+    /** MediaPipe's pose landmarker (BlazePose lite, 256×256; 33 body landmarks), Apache-2.0. */
+    public static final KnownModel POSE_LANDMARK = new KnownModel("pose-landmark",
+            "@mediapipe/pose@0.5.1675469404", "package/pose_landmark_lite.tflite", null,
+            "f17bfbecadb61c3be1baa8b8d851cc6619c870a87167b32848ad20db306b9d61", "Apache-2.0");
+
     /** Every model the store knows. */
-    public static final List<KnownModel> KNOWN = List.of(SELFIE, PALM_DETECTION, HAND_LANDMARK, FACE_DETECTION);
+    public static final List<KnownModel> KNOWN = List.of(SELFIE, PALM_DETECTION, HAND_LANDMARK, FACE_DETECTION,
+            POSE_LANDMARK);
 
     /** Names that fetch several models at once: what a pipeline stage needs. */
     public static final Map<String, List<KnownModel>> BUNDLES = Map.of(
-            "hands", List.of(PALM_DETECTION, HAND_LANDMARK, FACE_DETECTION));
+            "hands", List.of(PALM_DETECTION, HAND_LANDMARK, FACE_DETECTION),
+            "pose", List.of(PALM_DETECTION, HAND_LANDMARK, FACE_DETECTION, POSE_LANDMARK));
 
     /** The models {@code name} stands for: a bundle's, or the one known model of that name. */
     public static List<KnownModel> resolve(String name) {
