@@ -6,13 +6,11 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,10 +80,7 @@ public final class FrameBatches implements SampleBatches {
 
     @Override
     public Iterator<DataSet> epoch(List<FrameRecord> rows, int epoch, int batchSize, boolean shuffle) {
-        List<FrameRecord> order = new ArrayList<>(rows);
-        if (shuffle) {
-            Collections.shuffle(order, new Random(AugmentationPipeline.sampleSeed(seed, epoch, -1)));
-        }
+        List<FrameRecord> order = SampleBatches.order(rows, seed, epoch, shuffle);
         int batches = (order.size() + batchSize - 1) / batchSize;
         return new Iterator<>() {
             private final Deque<Future<DataSet>> ahead = new ArrayDeque<>();

@@ -1,12 +1,8 @@
 package org.signkit.train;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -47,29 +43,11 @@ public final class KeypointBatches implements SampleBatches {
 
     @Override
     public Iterator<DataSet> epoch(List<FrameRecord> rows, int epoch, int batchSize, boolean shuffle) {
-        List<FrameRecord> order = new ArrayList<>(rows);
-        if (shuffle) {
-            Collections.shuffle(order, new Random(AugmentationPipeline.sampleSeed(seed, epoch, -1)));
-        }
+        List<FrameRecord> order = SampleBatches.order(rows, seed, epoch, shuffle);
         int batches = (order.size() + batchSize - 1) / batchSize;
-        return new Iterator<>() {
-            private int taken;
-
-            @Override
-            public boolean hasNext() {
-                return taken < batches;
-            }
-
-            @Override
-            public DataSet next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                List<FrameRecord> part = order.subList(taken * batchSize, Math.min(order.size(), (taken + 1) * batchSize));
-                taken++;
-                return batch(part, epoch, shuffle && augment);
-            }
-        };
+        // Clips are in memory: a batch is made when it is asked for, on the caller's thread.
+        return IntStream.range(0, batches).mapToObj(b -> batch(order.subList(b * batchSize,
+                Math.min(order.size(), (b + 1) * batchSize)), epoch, shuffle && augment)).iterator();
     }
 
     @Override

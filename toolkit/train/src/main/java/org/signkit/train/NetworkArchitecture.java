@@ -38,6 +38,12 @@ public interface NetworkArchitecture {
      */
     static ComputationGraphConfiguration.GraphBuilder imageGraph(long seed, DataType dataType, IUpdater updater,
                                                                  int height, int width) {
+        return imageGraph(seed, dataType, updater, height, width, 3);
+    }
+
+    /** {@link #imageGraph(long, DataType, IUpdater, int, int)} with {@code channels} input channels. */
+    static ComputationGraphConfiguration.GraphBuilder imageGraph(long seed, DataType dataType, IUpdater updater,
+                                                                 int height, int width, int channels) {
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(dataType)
@@ -46,7 +52,7 @@ public interface NetworkArchitecture {
                 .convolutionMode(ConvolutionMode.Same)
                 .graphBuilder()
                 .addInputs("input")
-                .setInputTypes(InputType.convolutional(height, width, 3));
+                .setInputTypes(InputType.convolutional(height, width, channels));
     }
 
     /** The shared end: dropout, a dense softmax layer named "output" with cross-entropy loss, on {@code from}. */

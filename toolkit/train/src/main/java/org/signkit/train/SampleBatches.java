@@ -1,8 +1,12 @@
 package org.signkit.train;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Random;
 import org.nd4j.linalg.dataset.DataSet;
+import org.signkit.augment.AugmentationPipeline;
 import org.signkit.core.FrameRecord;
 
 /**
@@ -18,6 +22,15 @@ public interface SampleBatches extends AutoCloseable {
      * @param shuffle shuffle the order (seeded by the seed and epoch) and augment; false: row order, as is
      */
     Iterator<DataSet> epoch(List<FrameRecord> rows, int epoch, int batchSize, boolean shuffle);
+
+    /** The rows of one pass: shuffled by the seed and epoch, or as given. */
+    static List<FrameRecord> order(List<FrameRecord> rows, long seed, int epoch, boolean shuffle) {
+        List<FrameRecord> order = new ArrayList<>(rows);
+        if (shuffle) {
+            Collections.shuffle(order, new Random(AugmentationPipeline.sampleSeed(seed, epoch, -1)));
+        }
+        return order;
+    }
 
     /** The class index of each row, in order. */
     int[] truth(List<FrameRecord> rows);
