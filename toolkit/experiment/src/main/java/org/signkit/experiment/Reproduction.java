@@ -77,6 +77,11 @@ public record Reproduction(Path experiments, String profile, Path out) {
             + " with the smallest difference the design detects (MDE, 80% power); a claim of no difference is tested by TOST"
             + " against its margin: *equivalent*, *not equivalent* or *undecided*. A non-significant p-value never agrees.";
 
+    /** True for an experiment that goes past the study: its claims are signkit's, not the study's. */
+    public static boolean beyond(Outcome o) {
+        return BEYOND.contains(o.spec().name());
+    }
+
     /** The summary page: each claim of the study beside this run's verdict. */
     public static String summary(List<Outcome> outcomes, double seconds) {
         StringBuilder md = new StringBuilder("# Reproduction of Carneiro et al. (2021)\n\n");
@@ -87,7 +92,8 @@ public record Reproduction(Path experiments, String profile, Path out) {
             for (Analysis.TestOutcome t : o.analysis().tests()) {
                 if (t.claim() != null) {
                     md.append("| [").append(o.spec().name()).append("](").append(o.spec().name()).append("/analysis.md) | ")
-                            .append(t.test().claim().statement()).append(" | ").append(t.verdict().wording()).append(" | **")
+                            .append(beyond(o) ? "(beyond the study) " : "").append(t.test().claim().statement()).append(" | ")
+                            .append(t.verdict().wording()).append(" | **")
                             .append(t.claim().label()).append("** |\n");
                 }
             }

@@ -76,7 +76,8 @@ public final class RunReport {
             for (Analysis.TestOutcome t : o.analysis().tests()) {
                 if (t.claim() != null) {
                     h.append("<tr><td><a href=\"").append(escape(o.spec().name())).append("/index.html\">")
-                            .append(escape(o.spec().name())).append("</a></td><td>").append(escape(t.test().claim().statement()))
+                            .append(escape(o.spec().name())).append("</a></td><td>")
+                            .append(Reproduction.beyond(o) ? "(beyond the study) " : "").append(escape(t.test().claim().statement()))
                             .append("</td><td>").append(escape(t.verdict().wording())).append("</td><td class=\"")
                             .append(Html.agreementClass(t.claim().agreement())).append("\">").append(escape(t.claim().label()))
                             .append("</td></tr>");
