@@ -69,6 +69,10 @@ final class ExplainCommand implements Callable<Integer> {
             throw new BadInputException(truth, "no such truth folder", "give the truth/<group> folder 'signkit synth' wrote");
         }
         TrainedModel m = TrainedModel.load(model);
+        if (m.card().training().model().keypoints()) {
+            throw new BadInputException(model, "this is a keypoint model: LIME here explains images, and its input is "
+                    + "the takes' pose files", "explain a frame model; score this one with 'signkit eval'");
+        }
         ExplainJob.Result r = new ExplainJob(m, FrameSet.load(frames), perClass, settings, reruns,
                 truth == null ? null : new TruthIndex(truth), out).run(System.err::println);
         System.out.printf(Locale.ROOT, "%d explanations -> %s%n", r.entries().size(), out.resolve("index.html"));

@@ -45,6 +45,26 @@ class TrainCommandTest {
     }
 
     @Test
+    void theKeypointModelTrainsOnTheTakesPoseFilesAndEvaluatesPerTake() throws Exception {
+        Path model = dir.resolve("keypoints");
+        // Without the pose files: the error names the file and the command that writes them.
+        String err = Console.err(2, "train", "--frames", frames.toString(), "-o", model.toString(), "--model", "keypoints",
+                "--size", "16", "--epochs", "1");
+        assertTrue(err.contains(".pose") && err.contains("signkit pose"), err);
+        Console.out(0, "pose", frames.toString(), "--hands", "truth", "--truth", dir.resolve("syn/truth/capture30").toString());
+        String out = Console.out(0, "train", "--frames", frames.toString(), "-o", model.toString(), "--model", "keypoints",
+                "--size", "16", "--epochs", "3", "--batch", "4", "--seed", "2");
+        // 3 signs x 2 signers x 2 takes; each sample is a take, so the test split counts takes.
+        assertTrue(out.contains("test split: 3 frames") && out.contains("3 takes"), out);
+        Path report = dir.resolve("eval-keypoints.json");
+        Console.out(0, "eval", "--model", model.toString(), "--frames", frames.toString(), "--json", report.toString());
+        assertEquals(12, ((Number) Json.read(report, java.util.Map.class).get("frames")).intValue(), "12 takes");
+        err = Console.err(2, "explain", "--model", model.toString(), "--frames", frames.toString(), "-o",
+                dir.resolve("lime").toString());
+        assertTrue(err.contains("keypoint model"), err);
+    }
+
+    @Test
     void badInputNamesTheFileAndTheFix() throws Exception {
         Path missing = dir.resolve("nowhere");
         String err = Console.err(2, "train", "--frames", missing.toString(), "-o", dir.resolve("m2").toString());
