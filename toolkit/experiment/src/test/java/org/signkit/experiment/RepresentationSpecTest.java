@@ -47,7 +47,10 @@ class RepresentationSpecTest {
         assertEquals("multistream-b0", full.training(condition(full, "multistream")).model());
         assertEquals("keypoints", full.training(condition(full, "keypoints")).model());
         // The signer-count ablation: the same held-out signer, one or two training signers.
-        for (String name : new String[] {"keypoints-1signer", "keypoints-2signers"}) {
+        assertEquals("multistream", quick.training(condition(quick, "multistream-1signer")).model());
+        assertEquals("multistream-b0", full.training(condition(full, "multistream-2signers")).model());
+        for (String name : new String[] {"keypoints-1signer", "keypoints-2signers", "multistream-1signer",
+            "multistream-2signers"}) {
             var holdout = quick.training(condition(quick, name)).config("none", 1).holdout();
             assertEquals(java.util.List.of("s3"), holdout.test(), name);
             assertEquals(name.endsWith("1signer") ? 1 : 2, holdout.trainSigners(), name);
@@ -56,7 +59,7 @@ class RepresentationSpecTest {
         // Otherwise the same takes, the same split: every condition splits by take with the same test share and seeds.
         for (ExperimentSpec s : new ExperimentSpec[] {quick, full}) {
             for (ExperimentSpec.Condition c : s.conditions()) {
-                if (c.name().startsWith("keypoints-")) {
+                if (c.name().endsWith("signer") || c.name().endsWith("signers")) {
                     continue;
                 }
                 assertEquals("take", s.training(c).split(), c.name());
