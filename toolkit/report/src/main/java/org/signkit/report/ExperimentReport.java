@@ -80,7 +80,10 @@ public record ExperimentReport(Path run) {
             if (ownTraining) {
                 ExperimentSpec.TrainingSettings ct = s.training(c);
                 row.add(ct.model() + (ct.keypoints() ? ", clips of " + ct.size() + " frames" : ", " + ct.size() + " px") + ", "
-                        + ct.epochs() + " epochs, batch " + ct.batch() + ", lr " + ct.lr() + " (" + ct.schedule() + ")");
+                        + ct.epochs() + " epochs, batch " + ct.batch() + ", lr " + ct.lr() + " (" + ct.schedule() + ")"
+                        + (ct.testSigners().isEmpty() ? "" : "; tested on " + String.join(", ", ct.testSigners())
+                        + ", trained on " + (ct.trainSigners() == 0 ? "the other signers" : "the first " + ct.trainSigners()
+                        + " other signer" + (ct.trainSigners() == 1 ? "" : "s"))));
             }
             cond.add(row);
         }
@@ -172,7 +175,9 @@ public record ExperimentReport(Path run) {
                     Integer.toString(e.getValue().validation() == null ? 0 : e.getValue().validation().frames()), d.split(),
                     d.manifestSha256().substring(0, 12)));
         }
-        h.append(Html.table(List.of("condition", "train frames", "test frames", "validation frames", "split", "data SHA-256"), rows));
+        h.append(Html.table(List.of("condition", "train samples", "test samples", "validation samples", "split",
+                "data SHA-256"), rows));
+        h.append("<p>A sample is a frame, or for a keypoint model a take.</p>");
         if (!firstCard.isEmpty()) {
             ModelCard c = firstCard.values().iterator().next();
             Path manifest = Path.of(c.data().manifest());
