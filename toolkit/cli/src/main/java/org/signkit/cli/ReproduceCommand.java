@@ -104,7 +104,7 @@ final class ReproduceCommand implements Callable<Integer> {
         List<String> signs = TrainedModel.load(o.runDir().resolve("trials").resolve(best.trial())).classes();
         ExperimentSpec.Condition condition = s.conditions().stream().filter(c -> c.name().equals(best.condition()))
                 .findFirst().orElseThrow();
-        Path frames = derived.frames(s.validation(), ExperimentRunner.VALIDATION_FPS, s.frames(), s.handStreams(condition),
+        Path frames = derived.frames(s.validation(), ExperimentRunner.VALIDATION_FPS, s.frames(), s.needsHands(condition),
                 signs);
         Path truth = s.dataset().resolve("truth").resolve(s.validation());
         System.err.println(s.name() + ": explaining " + best.trial() + " on " + frames);

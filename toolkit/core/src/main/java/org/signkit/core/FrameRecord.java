@@ -55,6 +55,15 @@ public record FrameRecord(String framePath, SampleLabel label, String sourceVide
                 targetFps, Boolean.toString(repeated), crop, trim);
     }
 
+    /** The crop square {@code {x0, y0, side}} in source pixels, or null for the whole frame. */
+    public double[] cropSquare() {
+        if (crop.isEmpty()) {
+            return null;
+        }
+        String[] c = crop.trim().split("\\s+");
+        return new double[] {Double.parseDouble(c[0]), Double.parseDouble(c[1]), Double.parseDouble(c[2])};
+    }
+
     /** Parses a row written by {@link #fields()} (or by an older signkit, without crop and trim). */
     public static FrameRecord parse(List<String> f) {
         if (f.size() != COLUMNS.size() && f.size() != COLUMNS_V1.size()) {

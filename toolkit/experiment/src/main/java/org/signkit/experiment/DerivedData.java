@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.signkit.core.AtomicFiles;
 import org.signkit.core.BadInputException;
 import org.signkit.core.Checksums;
 import org.signkit.core.FrameManifest;
@@ -69,12 +70,12 @@ public record DerivedData(Path dataset, Consumer<String> log) {
      * the hands stage runs on the takes of {@code signs} ({@code derived/hands/}), and the signing-space
      * frames are written from both, with a {@code hands.json} beside their manifest.
      *
-     * @param handStreams the model takes hand crops (needs the hands even without a crop or trim)
+     * @param needsHands  the model needs the hands stage (hand crops or keypoints), even without a crop or trim
      * @param signs       only these signs' takes go through the hands stage (empty: all)
      */
-    public Path frames(String group, String fps, ExperimentSpec.FrameSettings settings, boolean handStreams,
+    public Path frames(String group, String fps, ExperimentSpec.FrameSettings settings, boolean needsHands,
                        List<String> signs) throws IOException {
-        if (!settings.signingSpace(handStreams)) {
+        if (!settings.signingSpace(needsHands)) {
             return frames(group, fps, settings.size());
         }
         // Hands are found once per group, at the source rate (tracking works best on every frame), and shared by
@@ -117,17 +118,25 @@ public record DerivedData(Path dataset, Consumer<String> log) {
     /**
      * The takes' pose files of {@code frames} (signing-space frames with their {@code hands.json}) in
      * {@code frames/pose/}, where a keypoint model reads them; with the hands of the synthetic truth, the truth's body
-     * points too. Rewritten on every call: a few seconds, and never stale.
+     * points too. Written once per hands file: {@code pose/.made-from} records the one they were made from, last, so
+     * conditions and cluster tasks sharing the frames reuse them and an interrupted write is redone.
      */
     public void poses(Path frames, String group) throws IOException {
         Path handsFile = frames.resolve(HandsFile.FILE_NAME);
+        Path out = frames.resolve(KeypointClips.FOLDER);
+        Path stamp = out.resolve(".made-from");
+        String source = Checksums.sha256(handsFile);
+        if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(source)) {
+            return;
+        }
         HandsFile hands = HandsFile.read(handsFile);
         Path truth = dataset.resolve("truth").resolve(group);
         TruthBodyPoints body = hands.method() == org.signkit.hands.HandsMethod.TRUTH && Files.isDirectory(truth)
                 ? new TruthBodyPoints(new TruthIndex(truth)) : null;
-        PoseJob.Summary s = PoseJob.run(frames, hands, handsFile, body, frames.resolve(KeypointClips.FOLDER));
+        PoseJob.Summary s = PoseJob.run(frames, hands, handsFile, body, out);
+        AtomicFiles.writeString(stamp, source);
         log.accept("pose: " + s.files().size() + " takes, hands in " + s.handFrames() + " of " + s.frames() + " frames -> "
-                + frames.resolve(KeypointClips.FOLDER));
+                + out);
     }
 
     /** The hands of {@code sourceRate}'s frames for the frames of {@code resampled}, matched by source frame. */

@@ -247,12 +247,12 @@ public final class ExperimentRunner {
                 data.put(t.condition().name(), frames);
             }
             // Frame, hand-stream and keypoint models read differently derived validation frames.
-            boolean handStreams = spec.handStreams(t.condition());
+            boolean needsHands = spec.needsHands(t.condition());
             boolean keypoints = spec.training(t.condition()).keypoints();
-            String kind = handStreams + "/" + keypoints;
+            String kind = needsHands + "/" + keypoints;
             if (!validation.containsKey(kind) && spec.validation() != null) {
                 try (WaitingFileLock lock = WaitingFileLock.acquire(spec.dataset().resolve("derived/.lock"))) {
-                    Path v = derived.frames(spec.validation(), VALIDATION_FPS, spec.frames(), handStreams, frames.signs());
+                    Path v = derived.frames(spec.validation(), VALIDATION_FPS, spec.frames(), needsHands, frames.signs());
                     if (keypoints) {
                         derived.poses(v, spec.validation());
                     }
@@ -282,7 +282,7 @@ public final class ExperimentRunner {
 
     private FrameSet frameSet(ExperimentSpec.Condition c) throws IOException {
         List<String> keep = derived.signs(c.capture(), spec.signs());
-        Path frames = derived.frames(c.capture(), c.fps(), spec.frames(), spec.handStreams(c), keep);
+        Path frames = derived.frames(c.capture(), c.fps(), spec.frames(), spec.needsHands(c), keep);
         if (spec.training(c).keypoints()) {
             derived.poses(frames, c.capture());
         }

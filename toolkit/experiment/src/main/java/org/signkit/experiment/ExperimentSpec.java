@@ -67,8 +67,8 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
     public record FrameSettings(int size, SigningSpace.Crop crop, SigningSpace.Trim trim, boolean matte,
                                 HandsMethod hands) {
         /** True when frames go through the hands stage (a crop, a trim, a matte, or hand streams need it). */
-        public boolean signingSpace(boolean handStreams) {
-            return crop != SigningSpace.Crop.NONE || trim != SigningSpace.Trim.NONE || matte || handStreams;
+        public boolean signingSpace(boolean needsHands) {
+            return crop != SigningSpace.Crop.NONE || trim != SigningSpace.Trim.NONE || matte || needsHands;
         }
     }
 
@@ -97,9 +97,9 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         return c.training() != null ? c.training() : training;
     }
 
-    /** True when a condition's model takes hand crops (its frames and the validation frames then need the hands). */
-    public boolean handStreams(Condition c) {
-        return training(c).handStreams();
+    /** True when a condition's model needs the hands stage (its frames and the validation frames then have them). */
+    public boolean needsHands(Condition c) {
+        return training(c).needsHands();
     }
 
     /**
@@ -120,12 +120,14 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
     public record TrainingSettings(String model, int size, int epochs, int batch, double lr, String schedule,
                                    int patience, String split, double test, List<String> testSigners, int trainSigners) {
 
-        /**
-         * True when the model takes the frame and its hand crops, or keypoints: the frames then need the hands
-         * stage.
-         */
+        /** True when the model takes the frame and its hand crops. */
         public boolean handStreams() {
-            return ModelSpec.takesHandStreams(model) || keypoints();
+            return ModelSpec.takesHandStreams(model);
+        }
+
+        /** True when the frames need the hands stage: hand crops, or keypoints made from the hands' landmarks. */
+        public boolean needsHands() {
+            return handStreams() || keypoints();
         }
 
         /** True for the clip-level keypoint model (the frames then need their takes' pose files). */

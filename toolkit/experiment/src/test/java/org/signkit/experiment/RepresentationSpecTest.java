@@ -40,7 +40,7 @@ class RepresentationSpecTest {
         assertEquals(64, quick.training(condition(quick, "frame")).size());
         assertEquals("multistream", quick.training(condition(quick, "multistream")).model());
         ExperimentSpec.TrainingSettings kq = quick.training(condition(quick, "keypoints"));
-        assertTrue(kq.keypoints() && kq.handStreams(), "keypoints need the hands stage");
+        assertTrue(kq.keypoints() && kq.needsHands(), "keypoints need the hands stage");
         assertEquals(32, kq.size(), "the clip length, not the profile's image size");
         assertEquals("efficientnet-b0", full.training(condition(full, "frame")).model());
         assertEquals(224, full.training(condition(full, "frame")).size());

@@ -122,12 +122,12 @@ public record ExplainJob(SignClassifier model, FrameSet frames, int perClass, Li
         double sy = (double) model.inputHeight() / v.height();
         double ox = 0;
         double oy = 0;
-        if (!r.crop().isEmpty()) {
+        double[] square = r.cropSquare();
+        if (square != null) {
             // A signing-space frame shows a square of the source; a packed input shows it in its left square.
-            String[] c = r.crop().split(" ");
-            ox = Double.parseDouble(c[0]);
-            oy = Double.parseDouble(c[1]);
-            sx = model.inputHeight() / Double.parseDouble(c[2]);
+            ox = square[0];
+            oy = square[1];
+            sx = model.inputHeight() / square[2];
             sy = sx;
         }
         List<Box> out = new ArrayList<>();

@@ -33,13 +33,12 @@ public record TruthBodyPoints(TruthIndex truth) implements BodyPoints {
             double oy = 0;
             double sx = (double) size[0] / video.width();
             double sy = (double) size[1] / video.height();
-            if (!row.crop().isEmpty()) {
-                // "x0 y0 side" in source pixels.
-                String[] c = row.crop().trim().split("\\s+");
-                ox = Double.parseDouble(c[0]);
-                oy = Double.parseDouble(c[1]);
-                sx = size[0] / Double.parseDouble(c[2]);
-                sy = size[1] / Double.parseDouble(c[2]);
+            double[] square = row.cropSquare();
+            if (square != null) {
+                ox = square[0];
+                oy = square[1];
+                sx = size[0] / square[2];
+                sy = size[1] / square[2];
             }
             FrameTruth.Keypoints k = TruthIndex.frame(video, row.sourceFrameIndex()).keypoints();
             if (k == null) {

@@ -100,7 +100,7 @@ public record ExperimentReport(Path run) {
                 .append(t.test()).append(". ").append(s.repeats()).append(" repeats per condition, base seed ").append(s.seed())
                 .append("; frames ").append(s.frameSize()).append(" px short side")
                 .append(s.signs() > 0 ? ", first " + s.signs() + " signs" : "")
-                .append(s.frames().signingSpace(t.handStreams())
+                .append(s.frames().signingSpace(t.needsHands())
                         ? "; signing space: crop " + s.frames().crop().id() + ", trim " + s.frames().trim().id()
                         + (s.frames().matte() ? ", background greyed outside the person" : "") + ", hands found by <code>" + escape(s.frames().hands().id()) + "</code>"
                         + (t.handStreams()

@@ -187,9 +187,8 @@ public final class Trainer {
             }
             ClassificationReport test = scores.test();
             ClassificationReport val = scores.validation();
-            int[] input = spec.keypoints() ? new int[] {arch.height(), arch.width()}
-                    : new int[] {spec.layout(data).height(), spec.layout(data).width()};
-            ModelCard card = new ModelCard(ModelCard.FORMAT, arch.name(), classes, input[0], input[1],
+            // The network's input is what the layout makes (a keypoint model: channels × clip length).
+            ModelCard card = new ModelCard(ModelCard.FORMAT, arch.name(), classes, arch.height(), arch.width(),
                     normalization, config, new ModelCard.DataSummary(data.manifest().toString(), dataSha,
                     config.split().id(), train.size(), monitor.size(), split.test().size(),
                     validation == null ? null : validation.manifest().toString(),
