@@ -17,6 +17,8 @@ import org.signkit.synth.Box;
 import org.signkit.synth.VideoTruth;
 import org.signkit.train.EpochRecord;
 import org.signkit.train.FrameSet;
+import org.signkit.train.Architecture;
+import org.signkit.train.LearningRateSchedule;
 import org.signkit.train.ModelSpec;
 import org.signkit.train.TrainedModel;
 import org.signkit.train.Trainer;
@@ -48,7 +50,7 @@ final class AccuracyBenchmark implements Callable<Integer> {
     Path truth;
 
     @Option(names = "--model", defaultValue = "baseline-cnn", description = "baseline-cnn or efficientnet-b0. Default: ${DEFAULT-VALUE}.")
-    String model;
+    Architecture model;
 
     @Option(names = "--size", defaultValue = "64", description = "Input size in pixels. Default: ${DEFAULT-VALUE}.")
     int size;
@@ -63,7 +65,7 @@ final class AccuracyBenchmark implements Callable<Integer> {
     double lr;
 
     @Option(names = "--split", defaultValue = "take", description = "take, signer or frame. Default: ${DEFAULT-VALUE}.")
-    String split;
+    SplitStrategy split;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of split, initialisation and order. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -78,9 +80,10 @@ final class AccuracyBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         Path work = out != null ? Files.createDirectories(out) : Files.createTempDirectory("signkit-bench-accuracy");
         FrameSet data = FrameSet.load(frames);
-        ModelSpec spec = new ModelSpec(model.toLowerCase(Locale.ROOT), size, 1.0, 1.0, 0.2);
-        TrainingConfig config = new TrainingConfig(spec, epochs, batch, lr, "constant", 0, 0.1,
-                SplitStrategy.parse(split), 0.2, "none", seed, 3);
+        ModelSpec spec = new ModelSpec(model, size, 1.0, 1.0, 0.2);
+        TrainingConfig config = TrainingConfig.DEFAULTS.withModel(spec)
+                .withOptimisation(epochs, batch, lr, LearningRateSchedule.CONSTANT, 0)
+                .withSplit(split, TrainingConfig.DEFAULTS.testFraction(), null).withSeed(seed);
         Trainer trainer = new Trainer(config, 2, new TrainingBar(epochs));
         DataSplit parts = trainer.split(data);
         Path splitCsv = work.resolve("split.csv");
@@ -99,7 +102,7 @@ final class AccuracyBenchmark implements Callable<Integer> {
                     f(p.path("trainAccuracy").asDouble(Double.NaN)), f(p.path("testAccuracy").asDouble(Double.NaN)));
         }
         System.out.printf(Locale.ROOT, "%s at %d px, %s split (%d train / %d test frames, %d classes), batch %d, Adam %s%n",
-                spec.architecture(), size, config.split().id(), parts.train().size(), parts.test().size(),
+                spec.architecture().id(), size, config.split().id(), parts.train().size(), parts.test().size(),
                 data.signs().size(), batch, lr);
         System.out.print(t);
         if (truth != null) {
@@ -133,7 +136,7 @@ final class AccuracyBenchmark implements Callable<Integer> {
 
     private JsonNode runPython(Path work, Path splitCsv, double dropout, int threads) throws Exception {
         Path script = JsonProcess.script(work, "accuracy_torch.py");
-        return JsonProcess.run(List.of(python, script.toString(), splitCsv.toString(), model.toLowerCase(Locale.ROOT),
+        return JsonProcess.run(List.of(python, script.toString(), splitCsv.toString(), model.id(),
                 Integer.toString(size), Integer.toString(epochs), Integer.toString(batch), Double.toString(lr),
                 Double.toString(dropout),
                 Long.toString(seed), Integer.toString(threads)), true,

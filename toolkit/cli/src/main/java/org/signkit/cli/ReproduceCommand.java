@@ -93,7 +93,7 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         // LIME explains images: keypoint models have none to explain.
         java.util.Set<String> imageConditions = new java.util.HashSet<>();
-        s.conditions().stream().filter(c -> !s.training(c).keypoints()).forEach(c -> imageConditions.add(c.name()));
+        s.conditions().stream().filter(c -> !s.training(c).model().keypoints()).forEach(c -> imageConditions.add(c.name()));
         TrialRecord best = new TrialRecords(o.runDir().resolve(TrialRecords.FILE_NAME)).latest().stream().filter(TrialRecord::ok)
                 .filter(r -> imageConditions.contains(r.condition()))
                 .max(Comparator.comparingDouble(r -> r.metrics().getOrDefault("validation_accuracy", 0.0))).orElse(null);

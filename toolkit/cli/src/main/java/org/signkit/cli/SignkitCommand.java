@@ -2,7 +2,11 @@ package org.signkit.cli;
 
 import org.signkit.core.BadInputException;
 import org.signkit.core.SignkitVersion;
+import org.signkit.core.SplitStrategy;
+import org.signkit.train.Architecture;
 import org.signkit.train.Backend;
+import org.signkit.train.Engine;
+import org.signkit.train.LearningRateSchedule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,6 +40,11 @@ public final class SignkitCommand implements Runnable {
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new SignkitCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Enums written by their ids in files and specs read the same ids on the command line.
+        cl.registerConverter(Architecture.class, Architecture::parse);
+        cl.registerConverter(LearningRateSchedule.class, LearningRateSchedule::parse);
+        cl.registerConverter(SplitStrategy.class, SplitStrategy::parse);
+        cl.registerConverter(Engine.class, Engine::parse);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (java.util.Arrays.asList(args).contains("--debug")) {
                 ex.printStackTrace(line.getErr());

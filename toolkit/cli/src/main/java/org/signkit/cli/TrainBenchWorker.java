@@ -5,12 +5,13 @@ import java.util.Locale;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.signkit.train.Backend;
 import org.signkit.train.EfficientNetB0;
-import org.signkit.train.onednn.OneDnnNetwork;
+import org.signkit.train.Engine;
+import org.signkit.train.TrainingEngine;
+import org.signkit.train.TrainingEngines;
 
 /**
  * One measurement of {@code signkit bench train}, in its own JVM so that its peak resident memory is
@@ -29,18 +30,17 @@ public final class TrainBenchWorker {
         int iterations = Integer.parseInt(args[2]);
         Path path = Path.valueOf(args[3].toUpperCase(Locale.ROOT));
         System.setProperty(Backend.HELPERS_DISABLE, Boolean.toString(path == Path.IM2COL));
-        ComputationGraph net = new ComputationGraph(EfficientNetB0.b0(14, res, 1).configuration(new Adam(1e-3)));
-        net.init();
-        OneDnnNetwork fast = path == Path.ONEDNN ? new OneDnnNetwork(net) : null;
+        ComputationGraph net = TrainingEngine.build(EfficientNetB0.b0(14, res, 1), new Adam(1e-3));
+        TrainingEngine.BoundNetwork bound = TrainingEngines.engine(path == Path.ONEDNN ? Engine.ONEDNN : Engine.DL4J)
+                .bind(net);
         Nd4j.getRandom().setSeed(1);
         INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, res, res);
         INDArray y = Nd4j.zeros(DataType.FLOAT, batch, 14);
         for (int i = 0; i < batch; i++) {
             y.putScalar(i, i % 14, 1);
         }
-        DataSet ds = new DataSet(x, y);
-        Runnable step = fast == null ? () -> net.fit(ds) : () -> fast.fit(x, y);
-        Runnable predict = fast == null ? () -> net.outputSingle(false, x) : () -> fast.output(x);
+        Runnable step = () -> bound.fit(x, y);
+        Runnable predict = () -> bound.output(x);
         for (int i = 0; i < 2; i++) {
             step.run();
         }

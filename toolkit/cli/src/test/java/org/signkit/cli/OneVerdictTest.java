@@ -63,7 +63,7 @@ class OneVerdictTest {
                 TrialRecord t = new TrialRecord(spec.name(), spec.profile(), condition + "-r" + r, condition, r,
                         ExperimentRunner.seed(spec.seed(), r), "hash", "data", TrialRecord.OK, null,
                         Map.of("test_accuracy", test[c][r - 1], "validation_accuracy", validation[c][r - 1]), List.of(), 1,
-                        "2026-12-02T00:00:00Z", Provenance.current(), Map.of(), Map.of());
+                        "2026-12-02T00:00:00Z", Provenance.current(), Map.of(), Map.of(), org.signkit.train.Engine.ONEDNN);
                 records.append(t);
                 all.add(t);
             }

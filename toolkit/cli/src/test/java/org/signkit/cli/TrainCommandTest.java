@@ -36,6 +36,8 @@ class TrainCommandTest {
         assertTrue(Files.isRegularFile(model.resolve("model.zip")));
         String card = Files.readString(model.resolve("model.json"));
         assertTrue(card.contains("\"format\" : \"signkit-model/1\"") && card.contains("\"manifestSha256\""), card);
+        // --engine auto (the default) trains the baseline CNN on the oneDNN engine, and the card says so.
+        assertTrue(card.contains("\"engine\" : \"onednn\""), card);
         Path report = dir.resolve("eval.json");
         String eval = Console.out(0, "eval", "--model", model.toString(), "--frames", frames.toString(), "--json",
                 report.toString());
@@ -71,6 +73,8 @@ class TrainCommandTest {
         assertTrue(err.contains(missing.toString()) && err.contains("signkit frames"), err);
         err = Console.err(2, "train", "--frames", frames.toString(), "-o", dir.resolve("m3").toString(), "--model", "resnet");
         assertTrue(err.contains("unknown model 'resnet'"), err);
+        err = Console.err(2, "train", "--frames", frames.toString(), "-o", dir.resolve("m4").toString(), "--engine", "cuda");
+        assertTrue(err.contains("unknown engine 'cuda'") && err.contains("auto, onednn or dl4j"), err);
         err = Console.err(2, "eval", "--model", dir.resolve("nomodel").toString(), "--frames", frames.toString());
         assertTrue(err.contains("model.zip") && err.contains("signkit train"), err);
     }

@@ -234,7 +234,7 @@ public final class ExperimentRunner {
     /** Trains one planned trial and writes its record (and, on one machine, appends it to records.jsonl). */
     private TrialRecord runPlanned(TrialPlan.PlannedTrial p, boolean log) throws IOException {
         Trial t = plan(spec).get(p.index());
-        TrainingConfig config = spec.training(t.condition()).config(t.condition().augmentation(), t.seed());
+        TrainingConfig config = spec.trialConfig(t.condition(), t.seed());
         long t0 = System.nanoTime();
         TrialRecord record;
         try {
@@ -248,7 +248,7 @@ public final class ExperimentRunner {
             }
             // Frame, hand-stream and keypoint models read differently derived validation frames.
             boolean needsHands = spec.needsHands(t.condition());
-            boolean keypoints = spec.training(t.condition()).keypoints();
+            boolean keypoints = spec.training(t.condition()).model().keypoints();
             String kind = needsHands + "/" + keypoints;
             if (!validation.containsKey(kind) && spec.validation() != null) {
                 try (WaitingFileLock lock = WaitingFileLock.acquire(spec.dataset().resolve("derived/.lock"))) {
@@ -266,7 +266,7 @@ public final class ExperimentRunner {
             record = new TrialRecord(spec.name(), spec.profile(), t.id(), t.condition().name(), t.repeat(), t.seed(),
                     config.hash(), null, TrialRecord.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(),
                     Map.of(), List.of(), (System.nanoTime() - t0) / 1e9, Instant.now().toString(), Provenance.current(),
-                    Map.of(), Map.of());
+                    Map.of(), Map.of(), null);
         }
         Files.createDirectories(recordsDir());
         Json.write(recordsDir().resolve(p.index() + ".json"), record);
@@ -283,7 +283,7 @@ public final class ExperimentRunner {
     private FrameSet frameSet(ExperimentSpec.Condition c) throws IOException {
         List<String> keep = derived.signs(c.capture(), spec.signs());
         Path frames = derived.frames(c.capture(), c.fps(), spec.frames(), spec.needsHands(c), keep);
-        if (spec.training(c).keypoints()) {
+        if (spec.training(c).model().keypoints()) {
             derived.poses(frames, c.capture());
         }
         FrameSet all = FrameSet.load(frames);
@@ -322,7 +322,7 @@ public final class ExperimentRunner {
         }
         return new TrialRecord(spec.name(), spec.profile(), t.id(), t.condition().name(), t.repeat(), t.seed(), config.hash(),
                 frames.sha256(), TrialRecord.OK, null, metrics, card.epochs(), seconds, Instant.now().toString(),
-                card.provenance(), card.versions(), splits);
+                card.provenance(), card.versions(), splits, card.engine());
     }
 
     private static void put(Map<String, Double> m, String split, ClassificationReport r) {

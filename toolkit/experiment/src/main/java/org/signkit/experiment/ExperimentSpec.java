@@ -21,6 +21,9 @@ import org.signkit.stats.Comparison;
 import org.signkit.stats.Corrections;
 import org.signkit.stats.TestPlan;
 import org.signkit.stats.VarianceRule;
+import org.signkit.train.Architecture;
+import org.signkit.train.Engine;
+import org.signkit.train.LearningRateSchedule;
 import org.signkit.train.ModelSpec;
 import org.signkit.train.TrainingConfig;
 
@@ -46,7 +49,7 @@ import org.signkit.train.TrainingConfig;
  * @param analysis    the tests run after the trials
  */
 public record ExperimentSpec(Path file, String profile, String name, String question, Path dataset, String validation,
-                             int signs, FrameSettings frames, List<Condition> conditions, TrainingSettings training,
+                             int signs, FrameSettings frames, List<Condition> conditions, TrainingConfig training,
                              BackgroundSettings background, int repeats, long seed, List<String> metrics,
                              List<PlannedTest> analysis) {
 
@@ -89,58 +92,25 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
      *                     profile's {@code condition_training: {name: ...}} over that), or null for the spec's
      */
     public record Condition(String name, String capture, String fps, String augmentation, boolean background,
-                            TrainingSettings training) {
+                            TrainingConfig training) {
     }
 
-    /** How the trials of {@code c} train: its own settings, else the spec's. */
-    public TrainingSettings training(Condition c) {
+    /**
+     * How the trials of {@code c} train: its own settings, else the spec's ({@link #trialConfig} adds the
+     * condition's augmentation and the trial's seed).
+     */
+    public TrainingConfig training(Condition c) {
         return c.training() != null ? c.training() : training;
     }
 
     /** True when a condition's model needs the hands stage (its frames and the validation frames then have them). */
     public boolean needsHands(Condition c) {
-        return training(c).needsHands();
+        return training(c).model().needsHands();
     }
 
-    /**
-     * Training settings of every trial.
-     *
-     * @param model    one of {@link ModelSpec#ARCHITECTURES}
-     * @param size     input size
-     * @param epochs   epochs
-     * @param batch    batch size
-     * @param lr       Adam learning rate
-     * @param schedule learning-rate schedule
-     * @param patience early-stopping patience (0: off)
-     * @param split    split strategy
-     * @param test     test share
-     * @param testSigners  held-out test signers (with split signer), or empty for the seeded split
-     * @param trainSigners with held-out signers: how many of the others to train on (0: all)
-     */
-    public record TrainingSettings(String model, int size, int epochs, int batch, double lr, String schedule,
-                                   int patience, String split, double test, List<String> testSigners, int trainSigners) {
-
-        /** True when the model takes the frame and its hand crops. */
-        public boolean handStreams() {
-            return ModelSpec.takesHandStreams(model);
-        }
-
-        /** True when the frames need the hands stage: hand crops, or keypoints made from the hands' landmarks. */
-        public boolean needsHands() {
-            return handStreams() || keypoints();
-        }
-
-        /** True for the clip-level keypoint model (the frames then need their takes' pose files). */
-        public boolean keypoints() {
-            return "keypoints".equals(model);
-        }
-
-        /** The trial's training configuration. */
-        public TrainingConfig config(String augmentation, long trialSeed) {
-            return new TrainingConfig(new ModelSpec(model, size, 1.0, 1.0, 0.2), epochs, batch, lr, schedule, patience, 0.1,
-                    SplitStrategy.parse(split), test, augmentation, trialSeed, 3,
-                    testSigners.isEmpty() ? null : new SignerHoldout(testSigners, trainSigners));
-        }
+    /** The training configuration of one trial of {@code c}: the condition's training, augmentation and the seed. */
+    public TrainingConfig trialConfig(Condition c, long trialSeed) {
+        return training(c).withAugmentation(c.augmentation()).withSeed(trialSeed);
     }
 
     /**
@@ -230,8 +200,8 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         int signs = pick.apply("signs").integer(base.apply("signs").integer(0, 0, 10_000), 0, 10_000);
         FrameSettings frames = frames(overlay.apply("frames"), overlay.apply("hands"), frames(base.apply("frames"),
                 base.apply("hands"), new FrameSettings(224, SigningSpace.Crop.NONE, SigningSpace.Trim.NONE, false, HandsMethod.SKIN)));
-        TrainingSettings training = training(overlay.apply("training"), training(base.apply("training"),
-                new TrainingSettings("efficientnet-b0", 224, 10, 16, 1e-3, "constant", 0, "frame", 0.2, List.of(), 0)));
+        TrainingConfig training = training(overlay.apply("training"), training(base.apply("training"),
+                TrainingConfig.DEFAULTS));
         BackgroundSettings background = background(overlay.apply("background"), background(base.apply("background"),
                 new BackgroundSettings("plate", "builtin", 5, "source", 0, true)));
         List<Condition> conditions = conditions(base.apply("conditions"), base.apply("defaults"), dataset, training,
@@ -319,33 +289,43 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         return f;
     }
 
-    private static TrainingSettings training(SpecNode n, TrainingSettings d) {
+    private static TrainingConfig training(SpecNode n, TrainingConfig d) {
         if (!n.present()) {
             return d;
         }
         Map<String, SpecNode> m = n.mapping(Set.of("model", "size", "epochs", "batch", "lr", "schedule", "patience", "split",
-                "test", "test_signers", "train_signers"));
+                "test", "test_signers", "train_signers", "engine"));
         SpecNode signersNode = SpecNode.child(m, n, "test_signers");
-        List<String> testSigners = d.testSigners();
+        List<String> testSigners = d.holdout() == null ? List.of() : d.holdout().test();
         if (signersNode.present()) {
             testSigners = signersNode.list().stream().map(SpecNode::required).toList();
         }
-        String split = SpecNode.child(m, n, "split").choice(d.split(), List.of("frame", "take", "signer"));
+        String split = SpecNode.child(m, n, "split").choice(d.split().id(), List.of("frame", "take", "signer"));
         if (!testSigners.isEmpty() && !split.equals("signer")) {
             throw (signersNode.present() ? signersNode : n).error("held-out test signers need 'split: signer', not " + split,
                     "add 'split: signer' beside 'test_signers'");
         }
-        return new TrainingSettings(
-                SpecNode.child(m, n, "model").choice(d.model(), ModelSpec.ARCHITECTURES),
-                SpecNode.child(m, n, "size").integer(d.size(), 16, 1024),
-                SpecNode.child(m, n, "epochs").integer(d.epochs(), 1, 1000),
-                SpecNode.child(m, n, "batch").integer(d.batch(), 1, 4096),
-                SpecNode.child(m, n, "lr").number(d.lr(), 1e-7, 1),
-                SpecNode.child(m, n, "schedule").choice(d.schedule(), TrainingConfig.SCHEDULES),
-                SpecNode.child(m, n, "patience").integer(d.patience(), 0, 1000),
-                split,
-                SpecNode.child(m, n, "test").number(d.test(), 0.01, 0.99), testSigners,
-                SpecNode.child(m, n, "train_signers").integer(d.trainSigners(), 0, 1000));
+        int trainSigners = SpecNode.child(m, n, "train_signers").integer(d.holdout() == null ? 0 : d.holdout().trainSigners(),
+                0, 1000);
+        ModelSpec model;
+        try {
+            model = new ModelSpec(Architecture.parse(SpecNode.child(m, n, "model").choice(d.model().architecture().id(),
+                    Architecture.ids())), SpecNode.child(m, n, "size").integer(d.model().size(), 16, 1024),
+                    d.model().widthMult(), d.model().depthMult(), d.model().dropout());
+        } catch (IllegalArgumentException e) {
+            throw n.error(e.getMessage(), "give 'model' and 'size' a network signkit trains at that size");
+        }
+        return d.withModel(model)
+                .withOptimisation(SpecNode.child(m, n, "epochs").integer(d.epochs(), 1, 1000),
+                        SpecNode.child(m, n, "batch").integer(d.batchSize(), 1, 4096),
+                        SpecNode.child(m, n, "lr").number(d.learningRate(), 1e-7, 1),
+                        LearningRateSchedule.parse(SpecNode.child(m, n, "schedule").choice(d.schedule().id(),
+                                LearningRateSchedule.ids())),
+                        SpecNode.child(m, n, "patience").integer(d.patience(), 0, 1000))
+                .withSplit(SplitStrategy.parse(split), SpecNode.child(m, n, "test").number(d.testFraction(), 0.01, 0.99),
+                        testSigners.isEmpty() ? null : new SignerHoldout(testSigners, trainSigners))
+                .withReporting(d.topK(), Engine.parse(SpecNode.child(m, n, "engine").choice(d.engine().id(),
+                        List.of("auto", "onednn", "dl4j"))));
     }
 
     private static BackgroundSettings background(SpecNode n, BackgroundSettings d) {
@@ -370,7 +350,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
     private static final Set<String> CONDITION_KEYS = Set.of("name", "capture", "fps", "augmentation", "background",
             "training");
 
-    private static List<Condition> conditions(SpecNode n, SpecNode defaultsNode, Path dataset, TrainingSettings training,
+    private static List<Condition> conditions(SpecNode n, SpecNode defaultsNode, Path dataset, TrainingConfig training,
                                               SpecNode profileTraining) {
         Map<String, SpecNode> perCondition = Map.of();
         if (profileTraining.present()) {
@@ -421,7 +401,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
             SpecNode bgNode = m.containsKey("background") ? m.get("background") : SpecNode.child(d, defaultsNode, "background");
             SpecNode trainingNode = SpecNode.child(m, c, "training");
             SpecNode profileNode = SpecNode.child(perCondition, profileTraining, name);
-            TrainingSettings own = trainingNode.present() || profileNode.present()
+            TrainingConfig own = trainingNode.present() || profileNode.present()
                     ? training(profileNode, training(trainingNode, training)) : null;
             out.add(new Condition(name, capture, fps, augmentation, bgNode.bool(false), own));
         }

@@ -52,7 +52,7 @@ public record TrialPlan(String experiment, String profile, ExperimentSpec spec, 
         for (int i = 0; i < planned.size(); i++) {
             ExperimentRunner.Trial t = planned.get(i);
             trials.add(new PlannedTrial(i, t.id(), t.condition().name(), t.repeat(), t.seed(),
-                    spec.training(t.condition()).config(t.condition().augmentation(), t.seed()).hash()));
+                    spec.trialConfig(t.condition(), t.seed()).hash()));
             ExperimentSpec.Condition c = t.condition();
             derived.add("frames of " + c.capture() + " at " + c.fps() + " FPS, " + spec.frames().size() + " px (crop "
                     + spec.frames().crop().id() + ", trim " + spec.frames().trim().id() + ")");

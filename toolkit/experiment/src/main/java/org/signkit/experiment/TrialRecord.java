@@ -6,6 +6,7 @@ import org.signkit.core.Provenance;
 import org.signkit.stats.Bootstrap;
 import org.signkit.stats.EffectSizes;
 import org.signkit.train.ClassificationReport;
+import org.signkit.train.Engine;
 import org.signkit.train.EpochRecord;
 
 /**
@@ -30,11 +31,13 @@ import org.signkit.train.EpochRecord;
  * @param versions     library versions
  * @param splits       per split ({@code test}, {@code validation}): classes, classes predicted, and frame and take
  *                     (vote) accuracy with 95% CIs from a bootstrap over takes; empty for failed trials
+ * @param engine       the engine that trained the model (its card's), or null for a failed trial and in records
+ *                     written before the engine was a choice
  */
 public record TrialRecord(String experiment, String profile, String trial, String condition, int repeat, long seed,
                           String configHash, String dataSha256, String status, String error, Map<String, Double> metrics,
                           List<EpochRecord> epochs, double seconds, String finishedAt, Provenance provenance,
-                          Map<String, String> versions, Map<String, SplitScore> splits) {
+                          Map<String, String> versions, Map<String, SplitScore> splits, Engine engine) {
 
     /**
      * How one trial did on one split, with the uncertainty of its test items. Frames of a take are not

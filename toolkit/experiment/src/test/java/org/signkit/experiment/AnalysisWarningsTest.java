@@ -49,7 +49,7 @@ class AnalysisWarningsTest {
                         new EffectSizes.Interval("take_accuracy", acc[c][r - 1], Double.NaN, Double.NaN));
                 records.add(new TrialRecord(spec.name(), spec.profile(), condition + "-r" + r, condition, r,
                         ExperimentRunner.seed(spec.seed(), r), "h", "d", TrialRecord.OK, null, Map.of("test_accuracy", acc[c][r - 1]),
-                        List.of(), 1, "t", Provenance.current(), Map.of(), Map.of("test", score)));
+                        List.of(), 1, "t", Provenance.current(), Map.of(), Map.of("test", score), org.signkit.train.Engine.ONEDNN));
             }
         }
         Analysis a = Analysis.of(spec, records);

@@ -36,22 +36,22 @@ class RepresentationSpecTest {
         Path file = spec(Files.readString(Path.of("../../experiments/representation.yaml")));
         ExperimentSpec quick = ExperimentSpec.load(file, "quick");
         ExperimentSpec full = ExperimentSpec.load(file, "full");
-        assertEquals("baseline-cnn", quick.training(condition(quick, "frame")).model());
-        assertEquals(64, quick.training(condition(quick, "frame")).size());
-        assertEquals("multistream", quick.training(condition(quick, "multistream")).model());
-        ExperimentSpec.TrainingSettings kq = quick.training(condition(quick, "keypoints"));
-        assertTrue(kq.keypoints() && kq.needsHands(), "keypoints need the hands stage");
-        assertEquals(32, kq.size(), "the clip length, not the profile's image size");
-        assertEquals("efficientnet-b0", full.training(condition(full, "frame")).model());
-        assertEquals(224, full.training(condition(full, "frame")).size());
-        assertEquals("multistream-b0", full.training(condition(full, "multistream")).model());
-        assertEquals("keypoints", full.training(condition(full, "keypoints")).model());
+        assertEquals("baseline-cnn", quick.training(condition(quick, "frame")).model().architecture().id());
+        assertEquals(64, quick.training(condition(quick, "frame")).model().size());
+        assertEquals("multistream", quick.training(condition(quick, "multistream")).model().architecture().id());
+        org.signkit.train.TrainingConfig kq = quick.training(condition(quick, "keypoints"));
+        assertTrue(kq.model().keypoints() && kq.model().needsHands(), "keypoints need the hands stage");
+        assertEquals(32, kq.model().size(), "the clip length, not the profile's image size");
+        assertEquals("efficientnet-b0", full.training(condition(full, "frame")).model().architecture().id());
+        assertEquals(224, full.training(condition(full, "frame")).model().size());
+        assertEquals("multistream-b0", full.training(condition(full, "multistream")).model().architecture().id());
+        assertEquals("keypoints", full.training(condition(full, "keypoints")).model().architecture().id());
         // The signer-count ablation: the same held-out signer, one or two training signers.
-        assertEquals("multistream", quick.training(condition(quick, "multistream-1signer")).model());
-        assertEquals("multistream-b0", full.training(condition(full, "multistream-2signers")).model());
+        assertEquals("multistream", quick.training(condition(quick, "multistream-1signer")).model().architecture().id());
+        assertEquals("multistream-b0", full.training(condition(full, "multistream-2signers")).model().architecture().id());
         for (String name : new String[] {"keypoints-1signer", "keypoints-2signers", "multistream-1signer",
             "multistream-2signers"}) {
-            var holdout = quick.training(condition(quick, name)).config("none", 1).holdout();
+            var holdout = quick.training(condition(quick, name)).withAugmentation("none").withSeed(1).holdout();
             assertEquals(java.util.List.of("s3"), holdout.test(), name);
             assertEquals(name.endsWith("1signer") ? 1 : 2, holdout.trainSigners(), name);
             assertEquals("signers3", condition(quick, name).capture());
@@ -62,13 +62,13 @@ class RepresentationSpecTest {
                 if (c.name().endsWith("signer") || c.name().endsWith("signers")) {
                     continue;
                 }
-                assertEquals("take", s.training(c).split(), c.name());
-                assertEquals(0.2, s.training(c).test(), 1e-12, c.name());
+                assertEquals("take", s.training(c).split().id(), c.name());
+                assertEquals(0.2, s.training(c).testFraction(), 1e-12, c.name());
             }
         }
         // Different models train differently: their trials' configurations differ.
-        assertTrue(!quick.training(condition(quick, "frame")).config("none", 1).hash()
-                .equals(quick.training(condition(quick, "keypoints")).config("none", 1).hash()));
+        assertTrue(!quick.training(condition(quick, "frame")).withAugmentation("none").withSeed(1).hash()
+                .equals(quick.training(condition(quick, "keypoints")).withAugmentation("none").withSeed(1).hash()));
     }
 
     @Test

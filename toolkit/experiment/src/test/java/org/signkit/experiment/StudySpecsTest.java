@@ -29,12 +29,12 @@ class StudySpecsTest {
             ExperimentSpec full = ExperimentSpec.load(spec, "full");
             assertEquals(name, quick.name());
             // The quick profiles run the pipeline a real dataset gets: signing space, hands from a detector.
-            assertEquals("multistream", quick.training().model());
+            assertEquals("multistream", quick.training().model().architecture().id());
             assertEquals(org.signkit.hands.SigningSpace.Crop.SIGNER, quick.frames().crop());
             assertEquals(org.signkit.hands.SigningSpace.Trim.STILL, quick.frames().trim());
             assertTrue(quick.frames().hands() != org.signkit.hands.HandsMethod.TRUTH, name + " quick hands from a detector");
-            assertEquals("efficientnet-b0", full.training().model());
-            assertEquals(224, full.training().size());
+            assertEquals("efficientnet-b0", full.training().model().architecture().id());
+            assertEquals(224, full.training().model().size());
             assertEquals(3, full.repeats());
             assertEquals(1, quick.analysis().stream().filter(t -> t.claim() != null).count(), name + " quick claims");
             assertTrue(full.analysis().stream().anyMatch(t -> t.claim() != null), name);

@@ -101,7 +101,7 @@ class KernelEvalTest {
             double acc = level + 0.01 * r + (r == 2 ? 0.005 : 0);
             records.append(new org.signkit.experiment.TrialRecord("e", "quick", "c-r" + r, "c", r, r, "h", "d",
                     org.signkit.experiment.TrialRecord.OK, null, java.util.Map.of("test_accuracy", acc), java.util.List.of(), 1, "t",
-                    org.signkit.core.Provenance.current(), java.util.Map.of(), java.util.Map.of()));
+                    org.signkit.core.Provenance.current(), java.util.Map.of(), java.util.Map.of(), org.signkit.train.Engine.ONEDNN));
         }
         return run;
     }

@@ -16,6 +16,7 @@ import org.signkit.core.BadInputException;
 import org.signkit.core.FrameManifest;
 import org.signkit.core.FrameRecord;
 import org.signkit.core.Json;
+import org.signkit.core.SignerHoldout;
 import org.signkit.experiment.Analysis;
 import org.signkit.experiment.ExperimentSpec;
 import org.signkit.experiment.TrialRecord;
@@ -26,6 +27,8 @@ import org.signkit.stats.GroupSummary;
 import org.signkit.stats.TestPlan;
 import org.signkit.stats.Verdict;
 import org.signkit.train.ModelCard;
+import org.signkit.train.ModelSpec;
+import org.signkit.train.TrainingConfig;
 
 /**
  * One experiment's report: a single self-contained HTML page (styles inline, plots as PNG data URIs, no
@@ -78,12 +81,15 @@ public record ExperimentReport(Path run) {
             List<String> row = new ArrayList<>(List.of(c.name(), c.capture(), c.fps(), c.augmentation(), c.background()
                     ? "replaced (" + s.background().method() + ", " + s.background().count() + " scenes)" : "original"));
             if (ownTraining) {
-                ExperimentSpec.TrainingSettings ct = s.training(c);
-                row.add(ct.model() + (ct.keypoints() ? ", clips of " + ct.size() + " frames" : ", " + ct.size() + " px") + ", "
-                        + ct.epochs() + " epochs, batch " + ct.batch() + ", lr " + ct.lr() + " (" + ct.schedule() + ")"
-                        + (ct.testSigners().isEmpty() ? "" : "; tested on " + String.join(", ", ct.testSigners())
-                        + ", trained on " + (ct.trainSigners() == 0 ? "the other signers" : "the first " + ct.trainSigners()
-                        + " other signer" + (ct.trainSigners() == 1 ? "" : "s"))));
+                TrainingConfig ct = s.training(c);
+                ModelSpec cm = ct.model();
+                SignerHoldout held = ct.holdout();
+                row.add(cm.architecture().id() + (cm.keypoints() ? ", clips of " + cm.size() + " frames" : ", " + cm.size()
+                        + " px") + ", " + ct.epochs() + " epochs, batch " + ct.batchSize() + ", lr " + ct.learningRate()
+                        + " (" + ct.schedule().id() + ")"
+                        + (held == null ? "" : "; tested on " + String.join(", ", held.test())
+                        + ", trained on " + (held.trainSigners() == 0 ? "the other signers" : "the first " + held.trainSigners()
+                        + " other signer" + (held.trainSigners() == 1 ? "" : "s"))));
             }
             cond.add(row);
         }
@@ -92,18 +98,19 @@ public record ExperimentReport(Path run) {
             header.add("model");
         }
         h.append(Html.table(header, cond));
-        ExperimentSpec.TrainingSettings t = s.training();
+        TrainingConfig t = s.training();
         h.append(ownTraining ? "<p>Training (where a condition names no model of its own): <code>" : "<p>Training: <code>")
-                .append(escape(t.model())).append("</code>, ").append(t.size()).append(" px, ")
-                .append(t.epochs()).append(" epochs, batch ").append(t.batch()).append(", Adam lr ").append(t.lr()).append(" (")
-                .append(escape(t.schedule())).append("), ").append(escape(t.split())).append(" split, test share ")
-                .append(t.test()).append(". ").append(s.repeats()).append(" repeats per condition, base seed ").append(s.seed())
+                .append(escape(t.model().architecture().id())).append("</code>, ").append(t.model().size()).append(" px, ")
+                .append(t.epochs()).append(" epochs, batch ").append(t.batchSize()).append(", Adam lr ")
+                .append(t.learningRate()).append(" (").append(escape(t.schedule().id())).append("), ")
+                .append(escape(t.split().id())).append(" split, test share ").append(t.testFraction())
+                .append(", engine ").append(t.engine().id()).append(". ").append(s.repeats()).append(" repeats per condition, base seed ").append(s.seed())
                 .append("; frames ").append(s.frameSize()).append(" px short side")
                 .append(s.signs() > 0 ? ", first " + s.signs() + " signs" : "")
-                .append(s.frames().signingSpace(t.needsHands())
+                .append(s.frames().signingSpace(t.model().needsHands())
                         ? "; signing space: crop " + s.frames().crop().id() + ", trim " + s.frames().trim().id()
                         + (s.frames().matte() ? ", background greyed outside the person" : "") + ", hands found by <code>" + escape(s.frames().hands().id()) + "</code>"
-                        + (t.handStreams()
+                        + (t.model().multiStream()
                         ? " (the network's input packs the frame and both hand crops: see the explanations' images)" : "")
                         : "").append(". Spec: <code>")
                 .append(escape(s.file())).append("</code>.</p>");

@@ -41,7 +41,7 @@ class RunsIndexTest {
         for (ExperimentSpec.Condition c : s.conditions()) {
             records.append(new TrialRecord(name, s.profile(), c.name() + "-r1", c.name(), 1, ExperimentRunner.seed(s.seed(), 1), "h",
                     "d", TrialRecord.OK, null, Map.of("test_accuracy", accuracy + (c.name().equals("plain") ? 0 : 0.01)), List.of(), 1,
-                    finished, Provenance.current(), Map.of(), Map.of()));
+                    finished, Provenance.current(), Map.of(), Map.of(), org.signkit.train.Engine.ONEDNN));
         }
         Files.writeString(run.resolve("analysis.md"), "# " + name);
     }

@@ -23,11 +23,13 @@ import org.signkit.core.Provenance;
  * @param provenance    toolkit version, git commit, runtime, machine
  * @param versions      library versions (DL4J, ND4J backend)
  * @param trainableParameters trainable parameter count
+ * @param engine        the engine that trained it ({@link TrainingEngines#choose}); null in cards written before
+ *                      the engine was a choice (their {@code versions} say {@code training-path})
  */
 public record ModelCard(String format, String architecture, List<String> classes, int inputHeight, int inputWidth,
                         Normalization normalization, TrainingConfig training, DataSummary data, List<EpochRecord> epochs,
                         int keptEpoch, ClassificationReport test, ClassificationReport validation, Provenance provenance,
-                        Map<String, String> versions, long trainableParameters) {
+                        Map<String, String> versions, long trainableParameters, Engine engine) {
 
     /** The sidecar's format tag. */
     public static final String FORMAT = "signkit-model/1";

@@ -9,9 +9,7 @@ import org.signkit.core.FrameRecord;
 /**
  * Which network to train, in the terms a user gives on the command line or in a spec.
  *
- * @param architecture {@code efficientnet-b0}, {@code baseline-cnn}, {@code multistream} (frame + two hand crops,
- *                     small towers), {@code multistream-b0} (its frame tower EfficientNet-B0) or {@code keypoints}
- *                     (a 1D temporal CNN over each take's keypoints, one sample per take: {@link KeypointCnn})
+ * @param architecture the network
  * @param size         square input size in pixels (the study: 224); for the multi-stream networks the frame
  *                     stream's side (the hand streams are half of it); for {@code keypoints} the clip length in
  *                     frames each take is resampled to
@@ -19,15 +17,11 @@ import org.signkit.core.FrameRecord;
  * @param depthMult    EfficientNet block-repeat multiplier (1 = B0)
  * @param dropout      dropout before the classifier (B0: 0.2)
  */
-public record ModelSpec(String architecture, int size, double widthMult, double depthMult, double dropout) {
-
-    /** The architectures {@link #build} knows. */
-    public static final List<String> ARCHITECTURES = List.of("efficientnet-b0", "baseline-cnn", "multistream",
-            "multistream-b0", "keypoints");
+public record ModelSpec(Architecture architecture, int size, double widthMult, double depthMult, double dropout) {
 
     public ModelSpec {
-        if (!ARCHITECTURES.contains(architecture)) {
-            throw new IllegalArgumentException("unknown model '" + architecture + "'; choose one of " + ARCHITECTURES);
+        if (architecture == null) {
+            throw new IllegalArgumentException("no model; choose one of " + Architecture.ids());
         }
         if (takesHandStreams(architecture) && size % 2 != 0) {
             throw new IllegalArgumentException("multi-stream input size must be even (hand streams are half), got " + size);
@@ -42,12 +36,12 @@ public record ModelSpec(String architecture, int size, double widthMult, double 
 
     /** EfficientNet-B0 as in the study, at {@code size} pixels. */
     public static ModelSpec efficientNetB0(int size) {
-        return new ModelSpec("efficientnet-b0", size, 1.0, 1.0, 0.2);
+        return new ModelSpec(Architecture.EFFICIENTNET_B0, size, 1.0, 1.0, 0.2);
     }
 
     /** The small baseline CNN at {@code size} pixels. */
     public static ModelSpec baseline(int size) {
-        return new ModelSpec("baseline-cnn", size, 1.0, 1.0, 0.2);
+        return new ModelSpec(Architecture.BASELINE_CNN, size, 1.0, 1.0, 0.2);
     }
 
     /** True for the networks that take the frame and its hand crops. */
@@ -57,12 +51,17 @@ public record ModelSpec(String architecture, int size, double widthMult, double 
 
     /** True for the clip-level keypoint model: its samples are takes and their pose files, not frames. */
     public boolean keypoints() {
-        return "keypoints".equals(architecture);
+        return architecture == Architecture.KEYPOINTS;
     }
 
-    /** True when {@code architecture} names a network that takes the frame and its hand crops. */
-    public static boolean takesHandStreams(String architecture) {
-        return architecture.startsWith("multistream");
+    /** True when the frames need the hands stage: hand crops, or keypoints made from the hands' landmarks. */
+    public boolean needsHands() {
+        return multiStream() || keypoints();
+    }
+
+    /** True for the architectures that take the frame and its hand crops. */
+    private static boolean takesHandStreams(Architecture architecture) {
+        return architecture == Architecture.MULTISTREAM || architecture == Architecture.MULTISTREAM_B0;
     }
 
     /**
@@ -100,14 +99,14 @@ public record ModelSpec(String architecture, int size, double widthMult, double 
     /** The network for {@code classes} classes, initialised from {@code seed}. */
     public NetworkArchitecture build(int classes, long seed) {
         return switch (architecture) {
-            case "efficientnet-b0" -> new EfficientNetB0(classes, size, size, widthMult, depthMult, dropout, seed,
+            case EFFICIENTNET_B0 -> new EfficientNetB0(classes, size, size, widthMult, depthMult, dropout, seed,
                     DataType.FLOAT);
-            case "multistream" -> new MultiStreamNet(classes, size, MultiStreamNet.FrameTower.SMALL_CNN, dropout, seed,
+            case MULTISTREAM -> new MultiStreamNet(classes, size, MultiStreamNet.FrameTower.SMALL_CNN, dropout, seed,
                     DataType.FLOAT);
-            case "multistream-b0" -> new MultiStreamNet(classes, size, MultiStreamNet.FrameTower.EFFICIENTNET_B0, dropout,
+            case MULTISTREAM_B0 -> new MultiStreamNet(classes, size, MultiStreamNet.FrameTower.EFFICIENTNET_B0, dropout,
                     seed, DataType.FLOAT);
-            case "keypoints" -> new KeypointCnn(classes, KeypointClips.channels(), size, dropout, seed, DataType.FLOAT);
-            default -> new BaselineCnn(classes, size, size, dropout, seed, DataType.FLOAT);
+            case KEYPOINTS -> new KeypointCnn(classes, KeypointClips.channels(), size, dropout, seed, DataType.FLOAT);
+            case BASELINE_CNN -> new BaselineCnn(classes, size, size, dropout, seed, DataType.FLOAT);
         };
     }
 }

@@ -14,7 +14,6 @@ import java.util.function.UnaryOperator;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -40,10 +39,13 @@ public final class TrainedModel implements SignClassifier {
         this.card = card;
     }
 
-    /** The network's inference function ({@link Backend#inference}), made on first use. */
+    /**
+     * The network's inference function, made on first use: on the engine its configuration names (by default
+     * the oneDNN executor where it runs the graph), so that scores here are the trainer's.
+     */
     private synchronized UnaryOperator<INDArray> inference() {
         if (inference == null) {
-            inference = Backend.inference(network);
+            inference = TrainingEngines.choose(card.training().engine(), network).engine().bind(network)::output;
         }
         return inference;
     }
@@ -60,7 +62,6 @@ public final class TrainedModel implements SignClassifier {
 
     /** Loads a model from its folder or its {@code model.zip}; the sidecar must be beside it. */
     public static TrainedModel load(Path folderOrZip) throws IOException {
-        Backend.useOneDnnHelpers();
         Path zip = Files.isDirectory(folderOrZip) ? folderOrZip.resolve(MODEL_FILE) : folderOrZip;
         Path json = zip.resolveSibling(CARD_FILE);
         if (!Files.isRegularFile(zip)) {
@@ -78,7 +79,7 @@ public final class TrainedModel implements SignClassifier {
         }
         ComputationGraph net;
         try {
-            net = ModelSerializer.restoreComputationGraph(zip.toFile(), false);
+            net = TrainingEngine.restore(zip, false);
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(zip, "not a readable DL4J model (" + e.getMessage() + ")",
                     "retrain it with 'signkit train' or copy it again", e);
@@ -89,7 +90,7 @@ public final class TrainedModel implements SignClassifier {
     /** Writes {@code model.zip} (with updater state, so training can go on from it) and {@code model.json}. */
     public void save(Path folder) throws IOException {
         Files.createDirectories(folder);
-        AtomicFiles.write(folder.resolve(MODEL_FILE), out -> ModelSerializer.writeModel(network, out, true));
+        AtomicFiles.write(folder.resolve(MODEL_FILE), out -> TrainingEngine.save(network, out));
         Json.write(folder.resolve(CARD_FILE), card);
     }
 

@@ -9,24 +9,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.schedule.ExponentialSchedule;
-import org.nd4j.linalg.schedule.ScheduleType;
-import org.nd4j.linalg.schedule.StepSchedule;
 import org.signkit.augment.AugmentationPipeline;
 import org.signkit.augment.TransformCatalog;
 import org.signkit.core.AtomicFiles;
 import org.signkit.core.FrameRecord;
 import org.signkit.core.Json;
 import org.signkit.core.Provenance;
-import org.signkit.train.onednn.OneDnnNetwork;
 
 /**
  * Trains one network on a frame set: seeded split, Adam with a learning-rate schedule, optional early
@@ -49,11 +41,10 @@ public final class Trainer {
      * @param workers background threads decoding and augmenting frames (does not change results)
      */
     public Trainer(TrainingConfig config, int workers, TrainingProgress progress) {
-        Backend.useOneDnnHelpers();
         this.config = config;
         this.workers = workers;
         this.progress = progress;
-        this.updater = updater(config);
+        this.updater = config.updater();
     }
 
     /**
@@ -104,6 +95,83 @@ public final class Trainer {
             }
         }
         List<String> classes = data.signs();
+        Rows rows = rows(data, validation, classes);
+        AugmentationPipeline augmentation = "none".equals(config.augmentation()) ? null
+                : TransformCatalog.resolve(config.augmentation());
+        ModelSpec spec = config.model();
+        NetworkArchitecture arch = spec.build(classes.size(), config.seed());
+
+        Path checkpoints = out.resolve(CHECKPOINTS);
+        State state = resumable(checkpoints, dataSha);
+        ComputationGraph net;
+        if (state != null) {
+            net = TrainingEngine.restore(checkpoints.resolve(state.checkpoint()), true);
+            progress.note("resuming after epoch " + state.epoch() + " from " + checkpoints.resolve(state.checkpoint()));
+        } else {
+            net = TrainingEngine.build(arch, updater);
+            state = new State(config.hash(), dataSha, 0, null, List.of(), 0, Double.POSITIVE_INFINITY);
+        }
+        TrainingEngines.Choice choice = TrainingEngines.choose(config.engine(), net);
+        if (choice.fallback() != null) {
+            progress.note(choice.fallback());
+        }
+        TrainingEngine engine = choice.engine();
+
+        // A keypoint model has no pixels to normalise.
+        Normalization normalization = spec.keypoints() ? null : Normalization.imagenet();
+        try (SampleBatches batches = spec.batches(data, classes, normalization, augmentation, config.seed(), workers);
+             SampleBatches external = validation == null ? null
+                     : spec.batches(validation, classes, normalization, null, config.seed(), workers);
+             Fitting fitting = new Fitting(engine.bind(net), classes, batches, external, rows)) {
+            int sinceBest = state.epoch() - state.bestEpoch();
+            // The scores of the weights the network holds now, if this process computed them.
+            Scores scores = null;
+            for (int epoch = state.epoch() + 1; epoch <= config.epochs(); epoch++) {
+                if (config.patience() > 0 && sinceBest >= config.patience()) {
+                    progress.note("early stop: no lower monitor loss for " + config.patience() + " epochs");
+                    break;
+                }
+                scores = fitting.epoch(net, epoch);
+                EpochRecord rec = scores.record();
+                boolean better = config.patience() == 0 || rec.monitorLoss() < state.bestLoss();
+                sinceBest = better ? 0 : sinceBest + 1;
+                List<EpochRecord> history = new ArrayList<>(state.history());
+                history.add(rec);
+                state = checkpoint(checkpoints, net, state, rec, history, better);
+                progress.epoch(rec);
+            }
+            if (state.bestEpoch() != state.epoch()) {
+                net = TrainingEngine.restore(checkpoints.resolve(bestFile(state.bestEpoch())), true);
+                fitting.rebind(engine.bind(net));
+                scores = null;
+            }
+            if (scores == null) {
+                scores = fitting.scores(null);
+            }
+            // The network's input is what the layout makes (a keypoint model: channels × clip length).
+            ModelCard card = new ModelCard(ModelCard.FORMAT, arch.name(), classes, arch.height(), arch.width(),
+                    normalization, config, new ModelCard.DataSummary(data.manifest().toString(), dataSha,
+                    config.split().id(), rows.train().size(), rows.monitor().size(), rows.test().size(),
+                    validation == null ? null : validation.manifest().toString(),
+                    validation == null ? null : validation.sha256(), rows.warnings()),
+                    state.history(), state.bestEpoch(), scores.test(), scores.validation(), Provenance.current(),
+                    versions(), Parameters.trainable(net), engine.id());
+            TrainedModel model = new TrainedModel(net, card);
+            model.save(out);
+            AtomicFiles.deleteRecursively(checkpoints);
+            return model;
+        }
+    }
+
+    /**
+     * The rows a run uses: the split's training rows (less the monitor rows of early stopping), its test rows,
+     * the external validation rows of known signs, and the split's warnings.
+     */
+    private record Rows(List<FrameRecord> train, List<FrameRecord> monitor, List<FrameRecord> test,
+                        List<FrameRecord> validation, List<String> warnings) {
+    }
+
+    private Rows rows(FrameSet data, FrameSet validation, List<String> classes) {
         DataSplit split = split(data);
         split.warnings().forEach(progress::note);
         List<FrameRecord> train = split.train();
@@ -115,160 +183,103 @@ public final class Trainer {
         }
         List<FrameRecord> validationRows = validation == null ? List.of()
                 : config.model().samples(known(validation, classes));
-        AugmentationPipeline augmentation = "none".equals(config.augmentation()) ? null
-                : TransformCatalog.resolve(config.augmentation());
-        ModelSpec spec = config.model();
-        NetworkArchitecture arch = spec.build(classes.size(), config.seed());
-
-        Path checkpoints = out.resolve(CHECKPOINTS);
-        State state = resumable(checkpoints, dataSha);
-        ComputationGraph net;
-        if (state != null) {
-            net = ModelSerializer.restoreComputationGraph(checkpoints.resolve(state.checkpoint()).toFile(), true);
-            progress.note("resuming after epoch " + state.epoch() + " from " + checkpoints.resolve(state.checkpoint()));
-        } else {
-            net = new ComputationGraph(arch.configuration(updater));
-            net.init();
-            state = new State(config.hash(), dataSha, 0, null, List.of(), 0, Double.POSITIVE_INFINITY);
-        }
-        OneDnnNetwork fast = null;
-        UnaryOperator<INDArray> inference;
-        if (Backend.oneDnnNetworkWanted()) {
-            String why = OneDnnNetwork.unsupported(net);
-            if (why == null) {
-                fast = new OneDnnNetwork(net);
-            } else {
-                progress.note("training on DL4J's layers, not signkit's oneDNN network: " + why);
-            }
-        }
-        inference = Backend.inference(fast, net);
-        StepAccuracy stepAccuracy = new StepAccuracy(net);
-        if (fast == null) {
-            net.setListeners(stepAccuracy);
-        }
-
-        // A keypoint model has no pixels to normalise.
-        Normalization normalization = spec.keypoints() ? null : Normalization.imagenet();
-        try (SampleBatches batches = spec.batches(data, classes, normalization, augmentation, config.seed(), workers);
-             SampleBatches external = validation == null ? null
-                     : spec.batches(validation, classes, normalization, null, config.seed(), workers)) {
-            int sinceBest = state.epoch() - state.bestEpoch();
-            // The scores of the weights the network holds now, if this process computed them.
-            Scores scores = null;
-            for (int epoch = state.epoch() + 1; epoch <= config.epochs(); epoch++) {
-                if (config.patience() > 0 && sinceBest >= config.patience()) {
-                    progress.note("early stop: no lower monitor loss for " + config.patience() + " epochs");
-                    break;
-                }
-                scores = epoch(net, fast, inference, classes, batches, external, train, monitor, split.test(),
-                        validationRows, epoch, stepAccuracy);
-                EpochRecord rec = scores.record();
-                boolean better = config.patience() == 0 || rec.monitorLoss() < state.bestLoss();
-                sinceBest = better ? 0 : sinceBest + 1;
-                List<EpochRecord> history = new ArrayList<>(state.history());
-                history.add(rec);
-                state = checkpoint(checkpoints, net, state, rec, history, better);
-                progress.epoch(rec);
-            }
-            if (state.bestEpoch() != state.epoch()) {
-                net = ModelSerializer.restoreComputationGraph(checkpoints.resolve(bestFile(state.bestEpoch())).toFile(),
-                        true);
-                if (fast != null) {
-                    fast.close();
-                    fast = new OneDnnNetwork(net);
-                }
-                inference = Backend.inference(fast, net);
-                scores = null;
-            }
-            if (scores == null) {
-                scores = new Scores(null, TrainedModel.evaluate(inference, batches, split.test(), classes,
-                        config.topK(), config.batchSize()), external == null ? null : TrainedModel.evaluate(inference, external,
-                        validationRows, classes, config.topK(), config.batchSize()));
-            }
-            ClassificationReport test = scores.test();
-            ClassificationReport val = scores.validation();
-            // The network's input is what the layout makes (a keypoint model: channels × clip length).
-            ModelCard card = new ModelCard(ModelCard.FORMAT, arch.name(), classes, arch.height(), arch.width(),
-                    normalization, config, new ModelCard.DataSummary(data.manifest().toString(), dataSha,
-                    config.split().id(), train.size(), monitor.size(), split.test().size(),
-                    validation == null ? null : validation.manifest().toString(),
-                    validation == null ? null : validation.sha256(), split.warnings()),
-                    state.history(), state.bestEpoch(), test, val, Provenance.current(),
-                    versions(fast == null ? "dl4j" : "onednn-network"),
-                    Parameters.trainable(net));
-            TrainedModel model = new TrainedModel(net, card);
-            model.save(out);
-            AtomicFiles.deleteRecursively(checkpoints);
-            return model;
-        } finally {
-            // Off-heap buffers of several GB at 224 px: free them now, not when the collector gets to them.
-            if (fast != null) {
-                fast.close();
-            }
-        }
+        return new Rows(train, monitor, split.test(), validationRows, split.warnings());
     }
-
 
     /** An epoch's record and the full reports behind its test and validation numbers. */
     private record Scores(EpochRecord record, ClassificationReport test, ClassificationReport validation) {
     }
 
-    private Scores epoch(ComputationGraph net, OneDnnNetwork fast, UnaryOperator<INDArray> inference,
-                         List<String> classes, SampleBatches batches, SampleBatches external,
-                              List<FrameRecord> train, List<FrameRecord> monitor, List<FrameRecord> test,
-                              List<FrameRecord> validationRows, int epoch, StepAccuracy stepAccuracy) {
-        // Dropout draws from ND4J's global generator: reseed it per epoch so that a resumed run matches.
-        Nd4j.getRandom().setSeed(AugmentationPipeline.sampleSeed(config.seed(), epoch, -2));
-        net.getConfiguration().setEpochCount(epoch - 1);
-        double lr = updater.getLearningRate(0, epoch - 1);
-        int steps = (train.size() + config.batchSize() - 1) / config.batchSize();
-        long start = System.nanoTime();
-        double lossSum = 0;
-        int correct = 0;
-        int seen = 0;
-        int step = 0;
-        for (Iterator<DataSet> it = batches.epoch(train, epoch, config.batchSize(), true); it.hasNext(); ) {
-            DataSet ds = it.next();
-            int n = (int) ds.getFeatures().size(0);
-            int[] truth = argMax(ds);
-            if (fast != null) {
-                OneDnnNetwork.Step s = fast.fit(ds.getFeatures(), ds.getLabels());
+    /** A network bound to its engine with the batches and rows it trains and is scored on. */
+    private final class Fitting implements AutoCloseable {
+        private final List<String> classes;
+        private final SampleBatches batches;
+        private final SampleBatches external;
+        private final Rows rows;
+        private TrainingEngine.BoundNetwork bound;
+
+        Fitting(TrainingEngine.BoundNetwork bound, List<String> classes, SampleBatches batches, SampleBatches external,
+                Rows rows) {
+            this.bound = bound;
+            this.classes = classes;
+            this.batches = batches;
+            this.external = external;
+            this.rows = rows;
+        }
+
+        /** Binds another network (the best epoch's weights) in place of the current one. */
+        void rebind(TrainingEngine.BoundNetwork next) {
+            bound.close();
+            bound = next;
+        }
+
+        /** One pass over the training rows, then the monitor, test and validation scores. */
+        Scores epoch(ComputationGraph net, int epoch) {
+            // Dropout draws from ND4J's global generator: reseed it per epoch so that a resumed run matches.
+            Nd4j.getRandom().setSeed(AugmentationPipeline.sampleSeed(config.seed(), epoch, -2));
+            net.getConfiguration().setEpochCount(epoch - 1);
+            double lr = updater.getLearningRate(0, epoch - 1);
+            List<FrameRecord> train = rows.train();
+            int steps = (train.size() + config.batchSize() - 1) / config.batchSize();
+            long start = System.nanoTime();
+            double lossSum = 0;
+            int correct = 0;
+            int seen = 0;
+            int step = 0;
+            for (Iterator<DataSet> it = batches.epoch(train, epoch, config.batchSize(), true); it.hasNext(); ) {
+                DataSet ds = it.next();
+                int n = (int) ds.getFeatures().size(0);
+                int[] truth = Nd4j.argMax(ds.getLabels(), 1).toIntVector();
+                TrainingEngine.Step s = bound.fit(ds.getFeatures(), ds.getLabels());
                 lossSum += s.score() * n;
                 for (int k = 0; k < n; k++) {
                     correct += s.predictions()[k] == truth[k] ? 1 : 0;
                 }
-            } else {
-                stepAccuracy.expect(truth);
-                net.fit(ds);
-                lossSum += net.score() * n;
-                correct += stepAccuracy.correct();
+                seen += n;
+                step++;
+                double secs = (System.nanoTime() - start) / 1e9;
+                progress.step(epoch, step, steps, lossSum / seen, (double) correct / seen, seen / secs);
             }
-            seen += n;
-            step++;
             double secs = (System.nanoTime() - start) / 1e9;
-            progress.step(epoch, step, steps, lossSum / seen, (double) correct / seen, seen / secs);
+            double monitorLoss = rows.monitor().isEmpty() ? Double.NaN
+                    : TrainedModel.evaluate(bound::output, batches, rows.monitor(), classes, 1, config.batchSize())
+                    .meanLoss();
+            return scores(new EpochRecord(epoch, lr, lossSum / Math.max(1, seen), (double) correct / Math.max(1, seen),
+                    monitorLoss, Double.NaN, Double.NaN, Double.NaN, secs, seen / secs));
         }
-        double secs = (System.nanoTime() - start) / 1e9;
-        double monitorLoss = monitor.isEmpty() ? Double.NaN
-                : TrainedModel.evaluate(inference, batches, monitor, classes, 1, config.batchSize()).meanLoss();
-        ClassificationReport t = TrainedModel.evaluate(inference, batches, test, classes, config.topK(),
-                config.batchSize());
-        ClassificationReport v = external == null ? null
-                : TrainedModel.evaluate(inference, external, validationRows, classes, config.topK(),
-                config.batchSize());
-        return new Scores(new EpochRecord(epoch, lr, lossSum / Math.max(1, seen), (double) correct / Math.max(1, seen),
-                monitorLoss, t.meanLoss(), t.accuracy(), v == null ? Double.NaN : v.accuracy(), secs, seen / secs), t, v);
+
+        /**
+         * The test and validation reports of the weights bound now, with {@code trained} (an epoch's training
+         * record, or null) completed by their loss and accuracies.
+         */
+        Scores scores(EpochRecord trained) {
+            ClassificationReport t = TrainedModel.evaluate(bound::output, batches, rows.test(), classes, config.topK(),
+                    config.batchSize());
+            ClassificationReport v = external == null ? null
+                    : TrainedModel.evaluate(bound::output, external, rows.validation(), classes, config.topK(),
+                    config.batchSize());
+            EpochRecord rec = trained == null ? null : new EpochRecord(trained.epoch(), trained.learningRate(),
+                    trained.trainLoss(), trained.trainAccuracy(), trained.monitorLoss(), t.meanLoss(), t.accuracy(),
+                    v == null ? Double.NaN : v.accuracy(), trained.seconds(), trained.imagesPerSecond());
+            return new Scores(rec, t, v);
+        }
+
+        /** Frees the engine's buffers now (several GB at 224 px), not when the collector gets to them. */
+        @Override
+        public void close() {
+            bound.close();
+        }
     }
 
     private State checkpoint(Path dir, ComputationGraph net, State previous, EpochRecord rec, List<EpochRecord> history,
                              boolean better) throws IOException {
         Files.createDirectories(dir);
         String file = "epoch-" + rec.epoch() + ".zip";
-        AtomicFiles.write(dir.resolve(file), o -> ModelSerializer.writeModel(net, o, true));
+        AtomicFiles.write(dir.resolve(file), o -> TrainingEngine.save(net, o));
         int bestEpoch = better ? rec.epoch() : previous.bestEpoch();
         double bestLoss = better ? rec.monitorLoss() : previous.bestLoss();
         if (better && config.patience() > 0) {
-            AtomicFiles.write(dir.resolve(bestFile(rec.epoch())), o -> ModelSerializer.writeModel(net, o, true));
+            AtomicFiles.write(dir.resolve(bestFile(rec.epoch())), o -> TrainingEngine.save(net, o));
         }
         State state = new State(config.hash(), previous.manifestSha256(), rec.epoch(), file, history, bestEpoch, bestLoss);
         Json.write(dir.resolve(STATE), state);
@@ -303,15 +314,6 @@ public final class Trainer {
         return s;
     }
 
-    private static IUpdater updater(TrainingConfig config) {
-        double lr = config.learningRate();
-        return switch (config.schedule()) {
-            case "step" -> new Adam(new StepSchedule(ScheduleType.EPOCH, lr, 0.5, Math.max(1, config.epochs() / 4)));
-            case "exponential" -> new Adam(new ExponentialSchedule(ScheduleType.EPOCH, lr, 0.9));
-            default -> new Adam(lr);
-        };
-    }
-
     private List<FrameRecord> known(FrameSet set, List<String> classes) {
         FrameSet.Selection known = set.framesOf(classes);
         if (!known.skipped().isEmpty()) {
@@ -321,18 +323,13 @@ public final class Trainer {
         return known.rows();
     }
 
-    private static int[] argMax(DataSet ds) {
-        return Nd4j.argMax(ds.getLabels(), 1).toIntVector();
-    }
-
-    private static Map<String, String> versions(String path) {
+    private static Map<String, String> versions() {
         Map<String, String> v = new TreeMap<>();
         v.put("deeplearning4j", ComputationGraph.class.getPackage().getImplementationVersion() == null ? "1.0.0-M2.1"
                 : ComputationGraph.class.getPackage().getImplementationVersion());
         v.put("nd4j-backend", Nd4j.getBackend().getClass().getSimpleName());
         v.put("javacpp-platform-extension", System.getProperty("org.bytedeco.javacpp.platform.extension", ""));
         v.put("dl4j-layer-helpers", "false".equals(System.getProperty(Backend.HELPERS_DISABLE)) ? "on" : "off");
-        v.put("training-path", path);
         return v;
     }
 }

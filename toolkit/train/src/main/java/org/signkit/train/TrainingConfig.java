@@ -1,21 +1,20 @@
 package org.signkit.train;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.signkit.core.SignerHoldout;
-import org.signkit.core.SplitStrategy;
-import java.util.List;
 import org.signkit.core.Checksums;
 import org.signkit.core.Json;
+import org.signkit.core.SignerHoldout;
+import org.signkit.core.SplitStrategy;
 
 /**
- * Everything that decides a training run's result (thread counts do not).
+ * Everything that decides a training run's result (thread counts do not): the one training configuration of
+ * {@code signkit train}, a spec's {@code training:} block and a notebook, with one set of {@link #DEFAULTS}.
  *
  * @param model         network and input size
  * @param epochs        maximum number of passes over the training split
  * @param batchSize     frames per step
  * @param learningRate  Adam's initial learning rate
- * @param schedule      learning-rate schedule: {@code constant}, {@code step} (halved every {@code max(1, epochs/4)}
- *                      epochs) or {@code exponential} (times 0.9 per epoch)
+ * @param schedule      learning-rate schedule
  * @param patience      early stopping: stop after this many epochs without a lower monitor loss and keep the best
  *                      epoch's weights; 0 trains every epoch and keeps the last
  * @param monitorFraction share of the training groups held out to monitor early stopping (used when patience > 0)
@@ -26,44 +25,44 @@ import org.signkit.core.Json;
  * @param topK          k of the top-k accuracy reported
  * @param holdout       a signer split chosen by hand (with {@code split} signer; the test fraction then unused), or
  *                      null for the seeded split (left out of the configuration's JSON, so its hash is unchanged)
+ * @param engine        which engine trains ({@link TrainingEngines#choose}); {@link Engine#AUTO}, the default, is left
+ *                      out of the JSON, so the hash of a configuration written before the choice existed is unchanged
  */
-public record TrainingConfig(ModelSpec model, int epochs, int batchSize, double learningRate, String schedule,
-                             int patience, double monitorFraction, SplitStrategy split, double testFraction,
-                             String augmentation, long seed, int topK,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) SignerHoldout holdout) {
+public record TrainingConfig(ModelSpec model, int epochs, int batchSize, double learningRate,
+                             LearningRateSchedule schedule, int patience, double monitorFraction, SplitStrategy split,
+                             double testFraction, String augmentation, long seed, int topK,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) SignerHoldout holdout,
+                             @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = AutoEngine.class)
+                             Engine engine) {
 
-    /** The schedules {@link #schedule} accepts. */
-    public static final List<String> SCHEDULES = List.of("constant", "step", "exponential");
+    /**
+     * The defaults of every way to configure training: EfficientNet-B0 at 224 px (the study's), 10 epochs, Adam 1e-3
+     * constant, batch 16, a take-level 80/20 split (a frame split leaks near-duplicate frames), no augmentation,
+     * seed 1, top-3, the automatic engine.
+     */
+    public static final TrainingConfig DEFAULTS = new TrainingConfig(ModelSpec.efficientNetB0(224), 10, 16, 1e-3,
+            LearningRateSchedule.CONSTANT, 0, 0.1, SplitStrategy.TAKE, 0.2, "none", 1, 3, null, Engine.AUTO);
 
     public TrainingConfig {
+        engine = engine == null ? Engine.AUTO : engine;
+        if (model == null || schedule == null || split == null || augmentation == null) {
+            throw new IllegalArgumentException("model, schedule, split and augmentation must be given");
+        }
         if (epochs < 1 || batchSize < 1) {
             throw new IllegalArgumentException("epochs and batch size must be at least 1");
         }
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
         }
-        if (!SCHEDULES.contains(schedule)) {
-            throw new IllegalArgumentException("unknown schedule '" + schedule + "'; choose one of " + SCHEDULES);
-        }
         if (patience < 0 || !(monitorFraction > 0 && monitorFraction < 1) || topK < 1) {
             throw new IllegalArgumentException("patience must be >= 0, monitor fraction in (0, 1), top-k >= 1");
+        }
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new IllegalArgumentException("test share must be in (0, 1), got " + testFraction);
         }
         if (holdout != null && split != SplitStrategy.SIGNER) {
             throw new IllegalArgumentException("held-out signers need the signer split, not " + split.id());
         }
-    }
-
-    /** A configuration with the seeded split. */
-    public TrainingConfig(ModelSpec model, int epochs, int batchSize, double learningRate, String schedule, int patience,
-                          double monitorFraction, SplitStrategy split, double testFraction, String augmentation, long seed,
-                          int topK) {
-        this(model, epochs, batchSize, learningRate, schedule, patience, monitorFraction, split, testFraction,
-                augmentation, seed, topK, null);
-    }
-
-    /** Defaults: Adam 1e-3 constant, batch 16, take-level 80/20 split, no augmentation, top-3. */
-    public static TrainingConfig defaults(ModelSpec model, int epochs, long seed) {
-        return new TrainingConfig(model, epochs, 16, 1e-3, "constant", 0, 0.1, SplitStrategy.TAKE, 0.2, "none", seed, 3);
     }
 
     /** A short hash of this configuration: checkpoints of another configuration are not resumed. */
@@ -71,9 +70,58 @@ public record TrainingConfig(ModelSpec model, int epochs, int batchSize, double 
         return Checksums.sha256(Json.write(this)).substring(0, 16);
     }
 
+    /** Adam on this configuration's schedule. */
+    public org.nd4j.linalg.learning.config.IUpdater updater() {
+        return schedule.adam(learningRate, epochs);
+    }
+
+    /** This configuration with another network. */
+    public TrainingConfig withModel(ModelSpec m) {
+        return new TrainingConfig(m, epochs, batchSize, learningRate, schedule, patience, monitorFraction, split,
+                testFraction, augmentation, seed, topK, holdout, engine);
+    }
+
+    /** This configuration with other optimisation settings. */
+    public TrainingConfig withOptimisation(int newEpochs, int newBatchSize, double newLearningRate,
+                                           LearningRateSchedule newSchedule, int newPatience) {
+        return new TrainingConfig(model, newEpochs, newBatchSize, newLearningRate, newSchedule, newPatience,
+                monitorFraction, split, testFraction, augmentation, seed, topK, holdout, engine);
+    }
+
+    /** This configuration with another split ({@code newHoldout} null for the seeded split). */
+    public TrainingConfig withSplit(SplitStrategy newSplit, double newTestFraction, SignerHoldout newHoldout) {
+        return new TrainingConfig(model, epochs, batchSize, learningRate, schedule, patience, monitorFraction, newSplit,
+                newTestFraction, augmentation, seed, topK, newHoldout, engine);
+    }
+
+    /** This configuration with another augmentation. */
+    public TrainingConfig withAugmentation(String newAugmentation) {
+        return new TrainingConfig(model, epochs, batchSize, learningRate, schedule, patience, monitorFraction, split,
+                testFraction, newAugmentation, seed, topK, holdout, engine);
+    }
+
     /** This configuration with another seed. */
     public TrainingConfig withSeed(long newSeed) {
         return new TrainingConfig(model, epochs, batchSize, learningRate, schedule, patience, monitorFraction, split,
-                testFraction, augmentation, newSeed, topK, holdout);
+                testFraction, augmentation, newSeed, topK, holdout, engine);
+    }
+
+    /** This configuration with another top-k and engine. */
+    public TrainingConfig withReporting(int newTopK, Engine newEngine) {
+        return new TrainingConfig(model, epochs, batchSize, learningRate, schedule, patience, monitorFraction, split,
+                testFraction, augmentation, seed, newTopK, holdout, newEngine);
+    }
+
+    /** Jackson's filter that leaves {@link Engine#AUTO} out of the JSON (it excludes values it equals). */
+    private static final class AutoEngine {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || value == Engine.AUTO;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 }

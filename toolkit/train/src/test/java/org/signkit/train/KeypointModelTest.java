@@ -61,15 +61,16 @@ class KeypointModelTest {
     }
 
     private static TrainingConfig config(int epochs) {
-        return new TrainingConfig(new ModelSpec("keypoints", 32, 1, 1, 0.2), epochs, 4, 1e-3, "step", 0, 0.1,
-                SplitStrategy.TAKE, 0.2, "geometric", 1, 2);
+        return new TrainingConfig(new ModelSpec(Architecture.KEYPOINTS, 32, 1, 1, 0.2), epochs, 4, 1e-3,
+                LearningRateSchedule.STEP, 0, 0.1, SplitStrategy.TAKE, 0.2, "geometric", 1, 2, null, Engine.AUTO);
     }
 
     @Test
     void eachTakeIsOneSampleAndTheSplitKeepsTheFrameModelsTakes() {
         List<FrameRecord> takes = KeypointClips.takes(set.frames());
         assertEquals(16, takes.size(), "4 signs x 2 signers x 2 takes");
-        var frameSplit = new Trainer(TrainingConfig.defaults(ModelSpec.baseline(32), 1, 1), 1, QUIET)
+        var frameSplit = new Trainer(TrainingConfig.DEFAULTS.withModel(ModelSpec.baseline(32))
+                .withOptimisation(1, 16, 1e-3, LearningRateSchedule.CONSTANT, 0), 1, QUIET)
                 .split(set);
         var takeSplit = new Trainer(config(1), 1, QUIET).split(set);
         assertEquals(frameSplit.test().stream().map(FrameRecord::sourceVideo).distinct().toList(),

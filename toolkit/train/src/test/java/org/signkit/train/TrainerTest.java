@@ -13,34 +13,41 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.signkit.core.Json;
 
-class TrainerTest {
+/**
+ * The trainer on one engine: seeded runs repeat, a killed run resumes, the saved model scores as the card says, a
+ * finished run is not retrained. {@code TrainerOnDl4jTest} runs it on DL4J's layers, {@code TrainerOnOneDnnTest}
+ * (module train-onednn) on the oneDNN engine.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TrainerTest {
 
-    private static final TrainingConfig CONFIG = new TrainingConfig(ModelSpec.baseline(32), 2, 16, 3e-3, "step", 0, 0.1,
-            SplitStrategy.TAKE, 0.25, "geometric", 21, 2);
+    private final TrainingConfig config = new TrainingConfig(ModelSpec.baseline(32), 2, 16, 3e-3,
+            LearningRateSchedule.STEP, 0, 0.1, SplitStrategy.TAKE, 0.25, "geometric", 21, 2, null, engine());
 
-    private static FrameSet data;
-    private static Path reference;
-
-    @TempDir
-    static Path shared;
+    private FrameSet data;
+    private Path reference;
 
     @TempDir
     Path dir;
 
+    /** The engine under test. */
+    abstract Engine engine();
+
     @BeforeAll
-    static void trainOnce() throws Exception {
+    void trainOnce(@TempDir Path shared) throws Exception {
         data = FrameSet.load(TinyFrameSet.frames());
         reference = shared.resolve("reference");
-        new Trainer(CONFIG, 2, new TrainingProgress() { }).train(data, null, reference);
+        new Trainer(config, 2, new TrainingProgress() { }).train(data, null, reference);
     }
 
     @Test
     void sameSeedGivesIdenticalMetrics() throws Exception {
         ModelCard first = Json.read(reference.resolve(TrainedModel.CARD_FILE), ModelCard.class);
-        new Trainer(CONFIG, 1, new TrainingProgress() { }).train(data, null, dir.resolve("again"));
+        new Trainer(config, 1, new TrainingProgress() { }).train(data, null, dir.resolve("again"));
         ModelCard second = Json.read(dir.resolve("again").resolve(TrainedModel.CARD_FILE), ModelCard.class);
         assertEquals(2, first.epochs().size());
         assertEquals(withoutTimes(first.epochs()), withoutTimes(second.epochs()));
@@ -56,7 +63,7 @@ class TrainerTest {
                 throw new IllegalStateException("killed after epoch " + r.epoch());
             }
         };
-        assertThrows(IllegalStateException.class, () -> new Trainer(CONFIG, 2, killer).train(data, null, out));
+        assertThrows(IllegalStateException.class, () -> new Trainer(config, 2, killer).train(data, null, out));
         assertTrue(Files.isRegularFile(out.resolve("checkpoint/state.json")));
         assertFalse(Files.exists(out.resolve(TrainedModel.MODEL_FILE)));
 
@@ -67,7 +74,7 @@ class TrainerTest {
                 notes.add(message);
             }
         };
-        new Trainer(CONFIG, 2, log).train(data, null, out);
+        new Trainer(config, 2, log).train(data, null, out);
         assertTrue(notes.stream().anyMatch(n -> n.startsWith("resuming after epoch 1")), notes.toString());
         ModelCard resumed = Json.read(out.resolve(TrainedModel.CARD_FILE), ModelCard.class);
         ModelCard straight = Json.read(reference.resolve(TrainedModel.CARD_FILE), ModelCard.class);
@@ -82,10 +89,11 @@ class TrainerTest {
         ModelCard card = model.card();
         assertEquals(data.signs(), card.classes());
         assertEquals(data.sha256(), card.data().manifestSha256());
-        assertEquals(CONFIG, card.training());
+        assertEquals(config, card.training());
+        assertEquals(engine(), card.engine(), "the card names the engine that trained it");
         assertEquals(Normalization.imagenet(), card.normalization());
-        DataSplit split = DataSplit.of(data.frames(), CONFIG.split(), CONFIG.testFraction(), CONFIG.seed());
-        ClassificationReport again = model.evaluate(data, split.test(), CONFIG.topK(), CONFIG.batchSize(), 1);
+        DataSplit split = DataSplit.of(data.frames(), config.split(), config.testFraction(), config.seed());
+        ClassificationReport again = model.evaluate(data, split.test(), config.topK(), config.batchSize(), 1);
         assertEquals(card.test(), again);
         assertEquals(split.test().size(), again.frames());
     }
@@ -93,7 +101,7 @@ class TrainerTest {
     @Test
     void aFinishedRunIsNotRetrained() throws Exception {
         List<String> notes = new ArrayList<>();
-        new Trainer(CONFIG, 2, new TrainingProgress() {
+        new Trainer(config, 2, new TrainingProgress() {
             @Override
             public void note(String message) {
                 notes.add(message);

@@ -98,7 +98,7 @@ class OneDnnNetworkTest {
         dl4j.setInputs(x);
         dl4j.setLabels(y);
         dl4j.computeGradientAndScore();
-        OneDnnNetwork.Step step = new OneDnnNetwork(ours).gradientAndScore(x, y);
+        TrainingEngine.Step step = new OneDnnNetwork(ours).gradientAndScore(x, y);
         assertEquals(dl4j.score(), step.score(), 1e-4 * dl4j.score());
         GraphGradients.assertClose(GraphGradients.gradientViews(dl4j), GraphGradients.gradientViews(ours), 1e-3, 2e-3);
     }
@@ -185,5 +185,22 @@ class OneDnnNetworkTest {
         assertNotNull(why);
         assertTrue(why.startsWith("pool: ") && why.contains("MAX"), why);
         assertThrows(IllegalArgumentException.class, () -> new OneDnnNetwork(maxPool));
+    }
+
+    @Test
+    void autoTakesTheOneDnnEngineWhereItRunsAndSaysWhyNotElsewhere() {
+        TrainingEngines.Choice b0 = TrainingEngines.choose(Engine.AUTO, b0(new NoOp()));
+        assertEquals(Engine.ONEDNN, b0.engine().id());
+        assertNull(b0.fallback());
+        ComputationGraph multiStreamB0 = new ComputationGraph(new MultiStreamNet(3, 32,
+                MultiStreamNet.FrameTower.EFFICIENTNET_B0, 0.2, 1, DataType.FLOAT).configuration(new NoOp()));
+        multiStreamB0.init();
+        // Its frame tower ends in global pooling, which the oneDNN concatenation does not take.
+        TrainingEngines.Choice fallback = TrainingEngines.choose(Engine.AUTO, multiStreamB0);
+        assertEquals(Engine.DL4J, fallback.engine().id());
+        assertTrue(fallback.fallback().contains("merge"), fallback.fallback());
+        IllegalArgumentException named = assertThrows(IllegalArgumentException.class,
+                () -> TrainingEngines.choose(Engine.ONEDNN, multiStreamB0));
+        assertTrue(named.getMessage().contains("choose engine auto or dl4j"), named.getMessage());
     }
 }

@@ -41,6 +41,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.signkit.train.BroadcastMulVertex;
+import org.signkit.train.TrainingEngine;
+import org.signkit.train.TrainingEngine.Step;
 import org.signkit.train.onednn.OneDnn.Buffer;
 
 /**
@@ -54,7 +56,7 @@ import org.signkit.train.onednn.OneDnn.Buffer;
  * {@link #unsupported} names what keeps any other graph on DL4J's path. Each batch shape gets a compiled
  * plan; a new shape replaces it (its buffers freed at once).
  */
-public final class OneDnnNetwork implements AutoCloseable {
+public final class OneDnnNetwork implements TrainingEngine.BoundNetwork {
 
 
     private final ComputationGraph net;
@@ -201,6 +203,7 @@ public final class OneDnnNetwork implements AutoCloseable {
     }
 
     /** One training step: forward, backward, the graph's updater; returns the mean loss and the predictions. */
+    @Override
     public synchronized Step fit(INDArray features, INDArray labels) {
         // DL4J's updater divides every gradient but the running statistics' by the minibatch (one op per
         // parameter run) before its updater blocks; scaling the loss gradient instead gives the same
@@ -229,6 +232,7 @@ public final class OneDnnNetwork implements AutoCloseable {
     }
 
     /** Class probabilities, [N, classes], with the running batch-norm statistics (no dropout). */
+    @Override
     public synchronized INDArray output(INDArray features) {
         return plan(features).infer(features);
     }
@@ -243,15 +247,6 @@ public final class OneDnnNetwork implements AutoCloseable {
             plan.release();
             plan = null;
         }
-    }
-
-    /**
-     * A training step's outcome.
-     *
-     * @param score       mean cross-entropy of the batch (DL4J's score, no regularisation)
-     * @param predictions the predicted class of each example
-     */
-    public record Step(double score, int[] predictions) {
     }
 
     private Plan plan(INDArray features) {
