@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks against the peer tool, measured in the same run (results go to docs/BENCHMARKS.md).",
         subcommands = {FramesBenchmark.class, AugmentBenchmark.class, SegmentBenchmark.class, TrainBenchmark.class, AccuracyBenchmark.class,
-                ExplainBenchmark.class})
+                ExplainBenchmark.class, FidelityBenchmark.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,8 +37,15 @@ final class TrainBenchmark implements Callable<Integer> {
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch. Default: ${DEFAULT-VALUE}.")
     String python;
 
+    @Option(names = "--repeats", defaultValue = "5",
+            description = "Runs per side; the sides alternate within each round. Default: ${DEFAULT-VALUE}.")
+    int repeats;
+
     @Override
     public Integer call() throws Exception {
+        if (repeats < 1) {
+            throw new IllegalArgumentException("--repeats must be at least 1, got " + repeats);
+        }
         Path work = Files.createTempDirectory("signkit-bench-train");
         Path script = JsonProcess.script(work, "train_torch.py");
         boolean torch = new ProcessBuilder(python, "-c", "import torch, torchvision").start().waitFor() == 0;
@@ -44,32 +53,66 @@ final class TrainBenchmark implements Callable<Integer> {
             System.err.println("signkit bench: PyTorch not found for " + python
                     + " (apt-get install python3-torch python3-torchvision); DL4J only");
         }
-        Table t = new Table("res", "run", "train img/s", "infer img/s", "peak RSS MB", "train vs torch", "infer vs torch");
+        List<String> sides = new ArrayList<>();
+        paths.forEach(p -> sides.add(p.name()));
+        if (torch) {
+            sides.add(TORCH);
+        }
+        Table t = new Table("res", "run", "train img/s", "infer img/s", "peak RSS MB", "train vs torch", "infer vs torch",
+                "RSS vs torch");
         for (int r : res) {
-            JsonNode torchRow = torch ? JsonProcess.run(List.of(python, script.toString(), Integer.toString(r),
-                    Integer.toString(batch), Integer.toString(iterations),
-                    Integer.toString(Runtime.getRuntime().availableProcessors())), true, python + " " + script + " failed")
-                    : null;
-            for (TrainBenchWorker.Path path : paths) {
-                JsonNode d = JsonProcess.run(worker(r, path), false, "the DL4J benchmark JVM failed at " + r + " px");
-                t.row(Integer.toString(r), switch (path) {
-                    case ONEDNN -> "signkit oneDNN network (default)";
-                    case HELPERS -> "DL4J layers + oneDNN helpers";
-                    case IM2COL -> "DL4J layers, im2col (helpers off)";
-                },
-                        f(d.get("train").asDouble()), f(d.get("infer").asDouble()), d.get("rssMb").asText(),
-                        torchRow == null ? "-" : f(d.get("train").asDouble() / torchRow.get("train").asDouble()),
-                        torchRow == null ? "-" : f(d.get("infer").asDouble() / torchRow.get("infer").asDouble()));
+            // Every round runs each side once, in an order that rotates, so that a slow spell of a shared machine
+            // falls on all sides alike; the medians over the rounds are reported, with their spread.
+            Map<String, double[][]> runs = new LinkedHashMap<>();
+            sides.forEach(side -> runs.put(side, new double[3][repeats]));
+            for (int round = 0; round < repeats; round++) {
+                for (int k = 0; k < sides.size(); k++) {
+                    String side = sides.get((k + round) % sides.size());
+                    JsonNode d = side.equals(TORCH)
+                            ? JsonProcess.run(List.of(python, script.toString(), Integer.toString(r), Integer.toString(batch),
+                            Integer.toString(iterations), Integer.toString(Runtime.getRuntime().availableProcessors())),
+                            true, python + " " + script + " failed")
+                            : JsonProcess.run(worker(r, TrainBenchWorker.Path.valueOf(side)), false,
+                            "the DL4J benchmark JVM failed at " + r + " px");
+                    double[][] m = runs.get(side);
+                    m[0][round] = d.get("train").asDouble();
+                    m[1][round] = d.get("infer").asDouble();
+                    m[2][round] = d.get("rssMb").asDouble();
+                }
             }
-            if (torchRow != null) {
-                t.row(Integer.toString(r), "PyTorch", f(torchRow.get("train").asDouble()), f(torchRow.get("infer").asDouble()),
-                        torchRow.get("rssMb").asText(), "1", "1");
+            double[][] peer = runs.get(TORCH);
+            for (Map.Entry<String, double[][]> e : runs.entrySet()) {
+                double[][] m = e.getValue();
+                t.row(Integer.toString(r), label(e.getKey()), spread(m[0]), spread(m[1]), spread(m[2]),
+                        ratio(m[0], peer == null ? null : peer[0]), ratio(m[1], peer == null ? null : peer[1]),
+                        ratio(m[2], peer == null ? null : peer[2]));
             }
         }
-        System.out.printf(Locale.ROOT, "EfficientNet-B0, batch %d, %d timed iterations, %d cores%n", batch, iterations,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "EfficientNet-B0, batch %d, %d timed iterations, %d cores; medians of %d alternating"
+                + " rounds (min-max)%n", batch, iterations, Runtime.getRuntime().availableProcessors(), repeats);
         System.out.print(t);
         return 0;
+    }
+
+    private static final String TORCH = "TORCH";
+
+    private static String label(String side) {
+        return side.equals(TORCH) ? "PyTorch" : switch (TrainBenchWorker.Path.valueOf(side)) {
+            case ONEDNN -> "signkit oneDNN engine (default)";
+            case HELPERS -> "DL4J layers + oneDNN helpers";
+            case IM2COL -> "DL4J layers, im2col (helpers off)";
+        };
+    }
+
+    /** The median with the range of the runs. */
+    private static String spread(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return String.format(Locale.ROOT, "%.2f (%.2f-%.2f)", Medians.of(v), s[0], s[s.length - 1]);
+    }
+
+    private static String ratio(double[] ours, double[] theirs) {
+        return theirs == null ? "-" : f(Medians.of(ours) / Medians.of(theirs));
     }
 
     private List<String> worker(int r, TrainBenchWorker.Path path) {

@@ -1,0 +1,100 @@
+package org.signkit.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.signkit.core.AtomicFiles;
+
+/**
+ * One side of a step-for-step comparison with a PyTorch twin ({@code signkit bench fidelity}): a network built from
+ * {@code seed} without dropout, trained with constant-rate Adam on a generated data set of {@code pool} batches
+ * visited in order, epoch after epoch, without augmentation; each step's training loss recorded. The twin starts
+ * from the same weights ({@link GraphExport}) and reads the same batches ({@link #writeData}).
+ *
+ * @param architecture the network
+ * @param size         input side, pixels
+ * @param classes      classes
+ * @param batch        images per step
+ * @param pool         distinct batches (the data set is {@code pool * batch} images)
+ * @param steps        steps recorded
+ * @param learningRate Adam's rate
+ * @param seed         initialisation and data
+ * @param doublePrecision float64 throughout (DL4J's layers only; the twin too): with rounding out of the way, a
+ *                     difference that remains is one of algorithm, not of float32 summation order
+ */
+public record FidelityRun(Architecture architecture, int size, int classes, int batch, int pool, int steps,
+                          double learningRate, long seed, boolean doublePrecision) {
+
+    /** The network, freshly initialised: the same weights every call. */
+    public ComputationGraph network() {
+        DataType type = doublePrecision ? DataType.DOUBLE : DataType.FLOAT;
+        NetworkArchitecture arch = switch (architecture) {
+            case BASELINE_CNN -> new BaselineCnn(classes, size, size, 0.0, seed, type);
+            case EFFICIENTNET_B0 -> new EfficientNetB0(classes, size, size, 1.0, 1.0, 0.0, seed, type);
+            default -> throw new IllegalArgumentException("the twin covers baseline-cnn and efficientnet-b0, not "
+                    + architecture.id());
+        };
+        return TrainingEngine.build(arch, new Adam(learningRate));
+    }
+
+    /**
+     * Batch {@code i} of the pool as [features NCHW, one-hot labels]: each class a faint fixed pattern of stripes, its
+     * frequency and direction the class's, under stronger Gaussian noise (so that the loss falls over the steps
+     * compared rather than reaching float32's floor within a few); labels drawn uniformly. Pure functions of the seed.
+     */
+    public INDArray[] batch(int i) {
+        SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + i);
+        float[] x = new float[batch * 3 * size * size];
+        float[] y = new float[batch * classes];
+        for (int n = 0; n < batch; n++) {
+            int c = rng.nextInt(classes);
+            y[n * classes + c] = 1;
+            double freq = 2 * Math.PI * (1 + c % 7) / size;
+            boolean vertical = c >= 7;
+            for (int ch = 0; ch < 3; ch++) {
+                for (int r = 0; r < size; r++) {
+                    for (int col = 0; col < size; col++) {
+                        double stripe = Math.sin(freq * (vertical ? r : col) + ch);
+                        x[((n * 3 + ch) * size + r) * size + col] = (float) (0.25 * stripe + rng.nextGaussian());
+                    }
+                }
+            }
+        }
+        DataType type = doublePrecision ? DataType.DOUBLE : DataType.FLOAT;
+        return new INDArray[] {Nd4j.create(x, new long[] {batch, 3, size, size}, 'c').castTo(type),
+                Nd4j.create(y, new long[] {batch, classes}, 'c').castTo(type)};
+    }
+
+    /** The training loss of each of {@link #steps} steps on {@code engine}, from the initial weights. */
+    public double[] losses(TrainingEngine engine) {
+        ComputationGraph net = network();
+        double[] losses = new double[steps];
+        INDArray[][] batches = new INDArray[pool][];
+        for (int i = 0; i < pool; i++) {
+            batches[i] = batch(i);
+        }
+        try (TrainingEngine.BoundNetwork bound = engine.bind(net)) {
+            for (int s = 0; s < steps; s++) {
+                INDArray[] b = batches[s % pool];
+                losses[s] = bound.fit(b[0], b[1]).score();
+            }
+        }
+        return losses;
+    }
+
+    /** Writes the pool for the twin: per batch, the features then the labels, little-endian float32. */
+    public void writeData(Path file) throws IOException {
+        AtomicFiles.write(file, out -> {
+            for (int i = 0; i < pool; i++) {
+                INDArray[] b = batch(i);
+                GraphExport.writeFloats(out, b[0].castTo(DataType.FLOAT).data().asFloat());
+                GraphExport.writeFloats(out, b[1].castTo(DataType.FLOAT).data().asFloat());
+            }
+        });
+    }
+}
