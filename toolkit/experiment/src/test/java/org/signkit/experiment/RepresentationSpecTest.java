@@ -79,4 +79,22 @@ class RepresentationSpecTest {
         BadInputException e = assertThrows(BadInputException.class, () -> ExperimentSpec.load(file, "quick"));
         assertTrue(e.getMessage().contains("no condition 'multistreem'"), e.getMessage());
     }
+
+    @Test
+    void theTrainingEngineIsOneTypedChoiceOfTheSpecAndItsProfiles() throws IOException {
+        String text = Files.readString(Path.of("../../experiments/representation.yaml"));
+        ExperimentSpec auto = ExperimentSpec.load(spec(text), "quick");
+        assertEquals(org.signkit.train.Engine.AUTO, auto.training().engine(), "auto unless a spec names one");
+        String dl4j = text.replace("split: take, test: 0.2}", "split: take, test: 0.2, engine: dl4j}");
+        ExperimentSpec named = ExperimentSpec.load(spec(dl4j), "quick");
+        for (ExperimentSpec.Condition c : named.conditions()) {
+            assertEquals(org.signkit.train.Engine.DL4J, named.trialConfig(c, 1).engine(), c.name());
+        }
+        // The engine is in the trial's configuration, so its hash (and the trial it keys) differ from auto's.
+        ExperimentSpec.Condition frame = named.conditions().get(0);
+        assertTrue(!named.trialConfig(frame, 1).hash().equals(auto.trialConfig(auto.conditions().get(0), 1).hash()));
+        BadInputException e = assertThrows(BadInputException.class, () -> ExperimentSpec.load(
+                spec(text.replace("split: take, test: 0.2}", "split: take, test: 0.2, engine: gpu}")), "quick"));
+        assertTrue(e.getMessage().contains("gpu") && e.getMessage().contains("onednn"), e.getMessage());
+    }
 }
