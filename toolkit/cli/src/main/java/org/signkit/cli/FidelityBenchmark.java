@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
                 "losses for FidelityTest, which then runs without PyTorch."})
 final class FidelityBenchmark implements Callable<Integer> {
 
-    @Option(names = "--model", defaultValue = "baseline-cnn", description = "baseline-cnn or efficientnet-b0. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--model", defaultValue = "baseline-cnn",
+            description = "baseline-cnn, efficientnet-b0 or multistream. Default: ${DEFAULT-VALUE}.")
     Architecture model;
 
     @Option(names = "--size", defaultValue = "64", description = "Input size in pixels. Default: ${DEFAULT-VALUE}.")
@@ -146,9 +147,10 @@ final class FidelityBenchmark implements Callable<Integer> {
     private double[] twin(FidelityRun run, String twinAdam, String init) throws Exception {
         Path work = Files.createTempDirectory("signkit-bench-fidelity");
         try {
-            GraphExport.write(run.network(), work);
+            GraphExport.write(run.network(), run.networkArchitecture(), work);
             run.writeData(work.resolve("data.bin"));
             Path script = JsonProcess.script(work, "fidelity_torch.py");
+            JsonProcess.script(work, "twin_torch.py");
             JsonNode twin = JsonProcess.run(List.of(python, script.toString(), work.toString(), Integer.toString(size),
                     Integer.toString(classes), Integer.toString(batch), Integer.toString(pool), Integer.toString(steps),
                     Double.toString(lr), Integer.toString(Runtime.getRuntime().availableProcessors()), twinAdam, init,

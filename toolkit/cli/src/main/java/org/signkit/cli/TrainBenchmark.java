@@ -9,10 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.signkit.train.Architecture;
+import org.signkit.train.GraphExport;
+import org.signkit.train.NetworkArchitecture;
+import org.signkit.train.TrainingEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code signkit bench train}: EfficientNet-B0 training/inference speed and memory, DL4J vs PyTorch. */
+/**
+ * {@code signkit bench train}: training/inference speed and memory of EfficientNet-B0 (against torchvision's) or the
+ * multi-stream network (against its PyTorch twin, {@code twin_torch.py} on the exported graph), DL4J vs PyTorch.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"EfficientNet-B0 (14 classes, random data, Adam) training and inference images/s and peak RSS:",
                 "signkit's oneDNN network (the trainer's default on CPU), DL4J's layers with oneDNN helpers, optionally",
@@ -37,6 +44,10 @@ final class TrainBenchmark implements Callable<Integer> {
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch. Default: ${DEFAULT-VALUE}.")
     String python;
 
+    @Option(names = "--model", defaultValue = "efficientnet-b0",
+            description = "efficientnet-b0 (peer: torchvision's) or multistream (peer: its PyTorch twin). Default: ${DEFAULT-VALUE}.")
+    Architecture model;
+
     @Option(names = "--repeats", defaultValue = "5",
             description = "Runs per side; the sides alternate within each round. Default: ${DEFAULT-VALUE}.")
     int repeats;
@@ -47,7 +58,11 @@ final class TrainBenchmark implements Callable<Integer> {
             throw new IllegalArgumentException("--repeats must be at least 1, got " + repeats);
         }
         Path work = Files.createTempDirectory("signkit-bench-train");
+        if (model != Architecture.EFFICIENTNET_B0 && model != Architecture.MULTISTREAM) {
+            throw new IllegalArgumentException("--model is efficientnet-b0 or multistream, not " + model.id());
+        }
         Path script = JsonProcess.script(work, "train_torch.py");
+        JsonProcess.script(work, "twin_torch.py");
         boolean torch = new ProcessBuilder(python, "-c", "import torch, torchvision").start().waitFor() == 0;
         if (!torch) {
             System.err.println("signkit bench: PyTorch not found for " + python
@@ -69,9 +84,8 @@ final class TrainBenchmark implements Callable<Integer> {
                 for (int k = 0; k < sides.size(); k++) {
                     String side = sides.get((k + round) % sides.size());
                     JsonNode d = side.equals(TORCH)
-                            ? JsonProcess.run(List.of(python, script.toString(), Integer.toString(r), Integer.toString(batch),
-                            Integer.toString(iterations), Integer.toString(Runtime.getRuntime().availableProcessors())),
-                            true, python + " " + script + " failed")
+                            ? JsonProcess.run(torchCommand(python, script, r, twin(work, r)), true,
+                            python + " " + script + " failed")
                             : JsonProcess.run(worker(r, TrainBenchWorker.Path.valueOf(side)), false,
                             "the DL4J benchmark JVM failed at " + r + " px");
                     double[][] m = runs.get(side);
@@ -88,13 +102,37 @@ final class TrainBenchmark implements Callable<Integer> {
                         ratio(m[2], peer == null ? null : peer[2]));
             }
         }
-        System.out.printf(Locale.ROOT, "EfficientNet-B0, batch %d, %d timed iterations, %d cores; medians of %d alternating"
-                + " rounds (min-max)%n", batch, iterations, Runtime.getRuntime().availableProcessors(), repeats);
+        System.out.printf(Locale.ROOT, "%s, batch %d, %d timed iterations, %d cores; medians of %d alternating"
+                + " rounds (min-max)%n", model.id(), batch, iterations, Runtime.getRuntime().availableProcessors(),
+                repeats);
         System.out.print(t);
         return 0;
     }
 
     private static final String TORCH = "TORCH";
+
+    /** The exported graph of the benchmarked network for its PyTorch twin, or null for torchvision's B0. */
+    private Path twin(Path work, int r) throws java.io.IOException {
+        if (model == Architecture.EFFICIENTNET_B0) {
+            return null;
+        }
+        Path dir = work.resolve("twin-" + r);
+        if (!Files.isRegularFile(dir.resolve("graph.json"))) {
+            Files.createDirectories(dir);
+            NetworkArchitecture arch = TrainBenchWorker.network(model, r);
+            GraphExport.write(TrainingEngine.build(arch, new org.nd4j.linalg.learning.config.Adam(1e-3)), arch, dir);
+        }
+        return dir;
+    }
+
+    private List<String> torchCommand(String py, Path script, int r, Path twinDir) {
+        List<String> cmd = new ArrayList<>(List.of(py, script.toString(), Integer.toString(r), Integer.toString(batch),
+                Integer.toString(iterations), Integer.toString(Runtime.getRuntime().availableProcessors())));
+        if (twinDir != null) {
+            cmd.add(twinDir.toString());
+        }
+        return cmd;
+    }
 
     private static String label(String side) {
         return side.equals(TORCH) ? "PyTorch" : switch (TrainBenchWorker.Path.valueOf(side)) {
@@ -121,7 +159,7 @@ final class TrainBenchmark implements Callable<Integer> {
         cmd.add("-Dorg.bytedeco.javacpp.platform.extension=" + System.getProperty("org.bytedeco.javacpp.platform.extension", ""));
         cmd.add("-Dorg.bytedeco.javacpp.maxPhysicalBytes=0");
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), TrainBenchWorker.class.getName(),
-                Integer.toString(r), Integer.toString(batch), Integer.toString(iterations), path.name()));
+                Integer.toString(r), Integer.toString(batch), Integer.toString(iterations), path.name(), model.id()));
         return cmd;
     }
 

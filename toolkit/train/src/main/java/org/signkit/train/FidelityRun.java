@@ -17,7 +17,7 @@ import org.signkit.core.AtomicFiles;
  * from the same weights ({@link GraphExport}) and reads the same batches ({@link #writeData}).
  *
  * @param architecture the network
- * @param size         input side, pixels
+ * @param size         input side, pixels (for the multi-stream network the frame's; its input is 1.5x as wide)
  * @param classes      classes
  * @param batch        images per step
  * @param pool         distinct batches (the data set is {@code pool * batch} images)
@@ -32,14 +32,19 @@ public record FidelityRun(Architecture architecture, int size, int classes, int 
 
     /** The network, freshly initialised: the same weights every call. */
     public ComputationGraph network() {
+        return TrainingEngine.build(networkArchitecture(), new Adam(learningRate));
+    }
+
+    /** The network's architecture, without dropout, in the run's precision. */
+    public NetworkArchitecture networkArchitecture() {
         DataType type = doublePrecision ? DataType.DOUBLE : DataType.FLOAT;
-        NetworkArchitecture arch = switch (architecture) {
+        return switch (architecture) {
             case BASELINE_CNN -> new BaselineCnn(classes, size, size, 0.0, seed, type);
             case EFFICIENTNET_B0 -> new EfficientNetB0(classes, size, size, 1.0, 1.0, 0.0, seed, type);
-            default -> throw new IllegalArgumentException("the twin covers baseline-cnn and efficientnet-b0, not "
-                    + architecture.id());
+            case MULTISTREAM -> new MultiStreamNet(classes, size, MultiStreamNet.FrameTower.SMALL_CNN, 0.0, seed, type);
+            default -> throw new IllegalArgumentException("the twin covers baseline-cnn, efficientnet-b0 and multistream, "
+                    + "not " + architecture.id());
         };
-        return TrainingEngine.build(arch, new Adam(learningRate));
     }
 
     /**
@@ -49,7 +54,10 @@ public record FidelityRun(Architecture architecture, int size, int classes, int 
      */
     public INDArray[] batch(int i) {
         SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + i);
-        float[] x = new float[batch * 3 * size * size];
+        NetworkArchitecture arch = networkArchitecture();
+        int height = arch.height();
+        int width = arch.width();
+        float[] x = new float[batch * 3 * height * width];
         float[] y = new float[batch * classes];
         for (int n = 0; n < batch; n++) {
             int c = rng.nextInt(classes);
@@ -57,16 +65,16 @@ public record FidelityRun(Architecture architecture, int size, int classes, int 
             double freq = 2 * Math.PI * (1 + c % 7) / size;
             boolean vertical = c >= 7;
             for (int ch = 0; ch < 3; ch++) {
-                for (int r = 0; r < size; r++) {
-                    for (int col = 0; col < size; col++) {
+                for (int r = 0; r < height; r++) {
+                    for (int col = 0; col < width; col++) {
                         double stripe = Math.sin(freq * (vertical ? r : col) + ch);
-                        x[((n * 3 + ch) * size + r) * size + col] = (float) (0.25 * stripe + rng.nextGaussian());
+                        x[((n * 3 + ch) * height + r) * width + col] = (float) (0.25 * stripe + rng.nextGaussian());
                     }
                 }
             }
         }
         DataType type = doublePrecision ? DataType.DOUBLE : DataType.FLOAT;
-        return new INDArray[] {Nd4j.create(x, new long[] {batch, 3, size, size}, 'c').castTo(type),
+        return new INDArray[] {Nd4j.create(x, new long[] {batch, 3, height, width}, 'c').castTo(type),
                 Nd4j.create(y, new long[] {batch, classes}, 'c').castTo(type)};
     }
 

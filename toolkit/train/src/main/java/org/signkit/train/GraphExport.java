@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -25,6 +25,7 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
@@ -35,8 +36,9 @@ import org.signkit.core.AtomicFiles;
 import org.signkit.core.Json;
 
 /**
- * A DL4J image graph written for a PyTorch twin ({@code signkit bench fidelity}): {@code graph.json} lists the
- * vertices in topological order (kind, inputs, kernel, stride, padding mode, activation, batch-norm epsilon) and
+ * A DL4J image graph written for a PyTorch twin ({@code signkit bench fidelity}, and {@code bench train}'s peer of
+ * the multi-stream network): {@code graph.json} gives the input shape and lists the vertices in topological order
+ * (kind, inputs, kernel, stride, padding mode, activation, batch-norm epsilon, crops, dropout on the input) and
  * {@code params.bin} holds every parameter as little-endian float32 (float64 for a double network, {@code "dtype"})
  * in DL4J's own layout, at the offsets the JSON gives. The twin converts layouts (dense weights are [in, out] here, depthwise weights [kh, kw, in, multiplier]).
  */
@@ -45,8 +47,8 @@ public final class GraphExport {
     private GraphExport() {
     }
 
-    /** Writes {@code graph.json} and {@code params.bin} of {@code net} into {@code dir}. */
-    public static void write(ComputationGraph net, Path dir) throws IOException {
+    /** Writes {@code graph.json} and {@code params.bin} of {@code net}, a network of {@code arch}, into {@code dir}. */
+    public static void write(ComputationGraph net, NetworkArchitecture arch, Path dir) throws IOException {
         List<Map<String, Object>> vertices = new ArrayList<>();
         List<INDArray> arrays = new ArrayList<>();
         List<Map<String, Object>> params = new ArrayList<>();
@@ -72,6 +74,8 @@ public final class GraphExport {
         }
         Map<String, Object> graph = new LinkedHashMap<>();
         graph.put("input", net.getConfiguration().getNetworkInputs().get(0));
+        // DL4J keeps no input types in a built configuration: the architecture gives the RGB input's size.
+        graph.put("inputShape", new int[] {3, arch.height(), arch.width()});
         graph.put("vertices", vertices);
         graph.put("params", params);
         boolean doubles = net.params().dataType() == DataType.DOUBLE;
@@ -124,10 +128,16 @@ public final class GraphExport {
     }
 
     private static void layer(Layer layer, String name, Map<String, Object> d) {
-        if (layer instanceof BaseLayer b && b.getIDropout() != null) {
-            throw new IllegalArgumentException(name + ": the twin trains without dropout; build the network with 0");
+        if (layer.getIDropout() instanceof Dropout dropout) {
+            // DL4J's dropout acts on the layer's input and keeps p of it.
+            d.put("dropout", 1 - dropout.getP());
+        } else if (layer.getIDropout() != null) {
+            throw new IllegalArgumentException(name + ": no twin for " + layer.getIDropout().getClass().getSimpleName());
         }
-        if (layer instanceof DepthwiseConvolution2D c) {
+        if (layer instanceof Cropping2D c) {
+            d.put("kind", "crop");
+            d.put("cropping", c.getCropping());
+        } else if (layer instanceof DepthwiseConvolution2D c) {
             d.put("kind", "depthwise_conv");
             convolution(c, d);
         } else if (layer instanceof ConvolutionLayer c) {
