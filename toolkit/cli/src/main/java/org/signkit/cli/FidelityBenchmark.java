@@ -60,7 +60,7 @@ final class FidelityBenchmark implements Callable<Integer> {
 
     @Option(names = "--adam", defaultValue = "dl4j",
             description = "The twin's Adam: dl4j (DL4J's epsilon placement) or torch (torch.optim.Adam). Default: ${DEFAULT-VALUE}.")
-    String adam;
+    Convention adam;
 
     @Option(names = "--double", description = "float64 on both sides (DL4J's layers only): separates algorithm from rounding.")
     boolean doublePrecision;
@@ -78,9 +78,6 @@ final class FidelityBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!adam.equals("dl4j") && !adam.equals("torch")) {
-            throw new IllegalArgumentException("--adam is dl4j or torch, not '" + adam + "'");
-        }
         if (doublePrecision && engines.contains(Engine.ONEDNN)) {
             throw new IllegalArgumentException("the oneDNN engine runs float32 only: with --double use --engines dl4j");
         }
@@ -88,7 +85,7 @@ final class FidelityBenchmark implements Callable<Integer> {
             return curves();
         }
         FidelityRun run = new FidelityRun(model, size, classes, batch, pool, steps, lr, seed, doublePrecision);
-        double[] torch = twin(run, adam, "dl4j");
+        double[] torch = twin(run, adam, Convention.DL4J);
         Map<Engine, double[]> ours = new LinkedHashMap<>();
         for (Engine e : engines) {
             ours.put(e, run.losses(TrainingEngines.engine(e)));
@@ -110,7 +107,7 @@ final class FidelityBenchmark implements Callable<Integer> {
             }
         }
         System.out.printf(Locale.ROOT, "%s at %d px, %d classes, batch %d, %d distinct batches, Adam %s (twin: %s Adam), "
-                + "seed %d, no dropout, %s%n", model.id(), size, classes, batch, pool, lr, adam, seed,
+                + "seed %d, no dropout, %s%n", model.id(), size, classes, batch, pool, lr, adam.id(), seed,
                 doublePrecision ? "float64" : "float32");
         System.out.print(t);
         for (Map.Entry<Engine, double[]> e : ours.entrySet()) {
@@ -144,7 +141,7 @@ final class FidelityBenchmark implements Callable<Integer> {
     }
 
     /** The twin's per-step losses for {@code run}, with its Adam and initialisation ({@code dl4j} or {@code torch}). */
-    private double[] twin(FidelityRun run, String twinAdam, String init) throws Exception {
+    private double[] twin(FidelityRun run, Convention twinAdam, Convention init) throws Exception {
         Path work = Files.createTempDirectory("signkit-bench-fidelity");
         try {
             GraphExport.write(run.network(), run.networkArchitecture(), work);
@@ -153,7 +150,7 @@ final class FidelityBenchmark implements Callable<Integer> {
             JsonProcess.script(work, "twin_torch.py");
             JsonNode twin = JsonProcess.run(List.of(python, script.toString(), work.toString(), Integer.toString(size),
                     Integer.toString(classes), Integer.toString(batch), Integer.toString(pool), Integer.toString(steps),
-                    Double.toString(lr), Integer.toString(Runtime.getRuntime().availableProcessors()), twinAdam, init,
+                    Double.toString(lr), Integer.toString(Runtime.getRuntime().availableProcessors()), twinAdam.id(), init.id(),
                     Long.toString(run.seed())), true, python + " failed (needs python3-torch)");
             double[] losses = new double[steps];
             for (int s = 0; s < steps; s++) {
@@ -174,7 +171,7 @@ final class FidelityBenchmark implements Callable<Integer> {
         for (int k = 0; k < curves; k++) {
             FidelityRun run = new FidelityRun(model, size, classes, batch, pool, steps, lr, k + 1, false);
             double[] a = run.losses(TrainingEngines.choose(Engine.AUTO, run.network()).engine());
-            double[] b = twin(run, "torch", "torch");
+            double[] b = twin(run, Convention.TORCH, Convention.TORCH);
             for (int w = 0; w < windows; w++) {
                 for (int s = w * window; s < (w + 1) * window; s++) {
                     ours[k][w] += a[s] / window;
@@ -211,7 +208,21 @@ final class FidelityBenchmark implements Callable<Integer> {
      * @param adam   the twin's Adam
      * @param losses the twin's loss at each step
      */
-    record Fixture(FidelityRun run, String adam, double[] losses) {
+    record Fixture(FidelityRun run, Convention adam, double[] losses) {
+    }
+
+    /**
+     * The twin's optimiser convention, and (for {@code --curves}) its initialisation: DL4J's (Adam's epsilon added
+     * to sqrt(v) before the bias correction; the exported weights) or PyTorch's own ({@code torch.optim.Adam}; the
+     * default init of nn.Conv2d / nn.Linear / nn.BatchNorm2d). Written by its lower-case id.
+     */
+    enum Convention {
+        DL4J, TORCH;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     private static double relative(double ours, double theirs) {
