@@ -325,7 +325,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
                 .withSplit(SplitStrategy.parse(split), SpecNode.child(m, n, "test").number(d.testFraction(), 0.01, 0.99),
                         testSigners.isEmpty() ? null : new SignerHoldout(testSigners, trainSigners))
                 .withReporting(d.topK(), Engine.parse(SpecNode.child(m, n, "engine").choice(d.engine().id(),
-                        List.of("auto", "onednn", "dl4j"))));
+                        Engine.ids())));
     }
 
     private static BackgroundSettings background(SpecNode n, BackgroundSettings d) {

@@ -2,6 +2,8 @@ package org.signkit.train;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,6 +22,11 @@ public enum Engine {
     @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every id, in declaration order. */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(Engine::id).toList();
     }
 
     /** Parses {@code auto}, {@code onednn} or {@code dl4j}. */

@@ -82,13 +82,10 @@ public record FidelityRun(Architecture architecture, int size, int classes, int 
     public double[] losses(TrainingEngine engine) {
         ComputationGraph net = network();
         double[] losses = new double[steps];
-        INDArray[][] batches = new INDArray[pool][];
-        for (int i = 0; i < pool; i++) {
-            batches[i] = batch(i);
-        }
         try (TrainingEngine.BoundNetwork bound = engine.bind(net)) {
             for (int s = 0; s < steps; s++) {
-                INDArray[] b = batches[s % pool];
+                // Made when needed: a pool of 200 float64 batches would hold 300 MB, and making one is cheap.
+                INDArray[] b = batch(s % pool);
                 losses[s] = bound.fit(b[0], b[1]).score();
             }
         }

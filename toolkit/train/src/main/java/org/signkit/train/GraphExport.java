@@ -1,6 +1,5 @@
 package org.signkit.train;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -96,13 +95,13 @@ public final class GraphExport {
     public static void writeFloats(OutputStream out, float[] values) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(values);
-        new DataOutputStream(out).write(b.array());
+        out.write(b.array());
     }
 
     private static void writeDoubles(OutputStream out, double[] values) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(values.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         b.asDoubleBuffer().put(values);
-        new DataOutputStream(out).write(b.array());
+        out.write(b.array());
     }
 
     private static Map<String, Object> vertex(ComputationGraph net, String name) {

@@ -1,6 +1,7 @@
 package org.signkit.train;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.nd4j.linalg.learning.config.IUpdater;
 import org.signkit.core.Checksums;
 import org.signkit.core.Json;
 import org.signkit.core.SignerHoldout;
@@ -71,7 +72,7 @@ public record TrainingConfig(ModelSpec model, int epochs, int batchSize, double 
     }
 
     /** Adam on this configuration's schedule. */
-    public org.nd4j.linalg.learning.config.IUpdater updater() {
+    public IUpdater updater() {
         return schedule.adam(learningRate, epochs);
     }
 
