@@ -67,6 +67,10 @@ final class ExperimentCommand implements Runnable {
                 description = "OpenMP threads of the native ops (runs in a child JVM); 0 keeps the default. Default: ${DEFAULT-VALUE}.")
         int opThreads;
 
+        @Option(names = "--trials", defaultValue = "1", paramLabel = "K",
+                description = "Trials trained at once (with --op-threads 1, one per core). Results do not depend on it. Default: ${DEFAULT-VALUE}.")
+        int trials;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec command;
 
@@ -77,7 +81,7 @@ final class ExperimentCommand implements Runnable {
             }
             ExperimentSpec s = spec.load();
             Path dir = out != null ? out : Path.of("reports", s.name() + "-" + s.profile());
-            List<TrialRecord> records = new ExperimentRunner(s, dir, workers, listener(s)).run();
+            List<TrialRecord> records = new ExperimentRunner(s, dir, workers, trials, listener(s)).run();
             Analysis a = Analysis.of(s, records);
             a.write(dir);
             System.out.print(a.markdown());
@@ -280,8 +284,8 @@ final class ExperimentCommand implements Runnable {
             }
 
             @Override
-            public TrainingProgress training(org.signkit.train.TrainingConfig config) {
-                return new TrainingBar(config.epochs());
+            public TrainingProgress training(String trial, org.signkit.train.TrainingConfig config) {
+                return new TrainingBar(config.epochs(), s.name() + ": " + trial);
             }
         };
     }

@@ -57,6 +57,10 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "OpenMP threads of the native ops (runs in a child JVM). Default: 1 for --quick, the cores for --full.")
     Integer opThreads;
 
+    @Option(names = "--trials", paramLabel = "K",
+            description = "Trials trained at once; results do not depend on it. Default: one per core for --quick (one op thread each), 1 for --full.")
+    Integer trials;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
@@ -70,7 +74,7 @@ final class ReproduceCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("reports", "reproduce-" + name);
         long t0 = System.nanoTime();
         List<Reproduction.Outcome> outcomes = new Reproduction(experiments, name, dir)
-                .run(ExperimentCommand::listener, System.err::println, workers);
+                .run(ExperimentCommand::listener, System.err::println, workers, parallelTrials(name));
         for (Reproduction.Outcome o : outcomes) {
             explainBestTrial(o, name.equals("quick") ? 300 : 1000);
         }
@@ -79,6 +83,11 @@ final class ReproduceCommand implements Callable<Integer> {
         System.out.println("summary: " + dir.resolve("README.md"));
         System.out.println("report: " + page);
         return outcomes.stream().allMatch(o -> o.analysis().missing().isEmpty()) ? 0 : 1;
+    }
+
+    /** --trials, or its default for the profile. */
+    private int parallelTrials(String profile) {
+        return trials != null ? trials : profile.equals("quick") ? Runtime.getRuntime().availableProcessors() : 1;
     }
 
     /**

@@ -5,15 +5,27 @@ import java.util.Locale;
 import org.signkit.train.EpochRecord;
 import org.signkit.train.TrainingProgress;
 
-/** Training progress: a redrawn bar per epoch on a terminal (loss, accuracy, images/s), one line per epoch otherwise. */
+/**
+ * Training progress: a redrawn bar per epoch on a terminal (loss, accuracy, images/s), one line per epoch otherwise.
+ * A labelled one (a trial of an experiment, which may train beside others) prints its label before each line and no bar.
+ */
 final class TrainingBar implements TrainingProgress {
 
     private final PrintStream out = System.err;
-    private final boolean terminal = System.console() != null;
+    private final boolean terminal;
     private final int epochs;
+    private final String prefix;
 
     TrainingBar(int epochs) {
         this.epochs = epochs;
+        this.terminal = System.console() != null;
+        this.prefix = "";
+    }
+
+    TrainingBar(int epochs, String label) {
+        this.epochs = epochs;
+        this.terminal = false;
+        this.prefix = label + ": ";
     }
 
     @Override
@@ -32,8 +44,8 @@ final class TrainingBar implements TrainingProgress {
         if (terminal) {
             out.println();
         }
-        out.printf(Locale.ROOT, "epoch %d/%d  lr %.2e  train loss %.4f acc %.3f  test loss %.4f acc %.3f%s%s  %.1f img/s  %.0f s%n",
-                r.epoch(), epochs, r.learningRate(), r.trainLoss(), r.trainAccuracy(), r.testLoss(), r.testAccuracy(),
+        out.printf(Locale.ROOT, "%sepoch %d/%d  lr %.2e  train loss %.4f acc %.3f  test loss %.4f acc %.3f%s%s  %.1f img/s  %.0f s%n",
+                prefix, r.epoch(), epochs, r.learningRate(), r.trainLoss(), r.trainAccuracy(), r.testLoss(), r.testAccuracy(),
                 Double.isNaN(r.validationAccuracy()) ? "" : String.format(Locale.ROOT, "  validation acc %.3f",
                         r.validationAccuracy()),
                 Double.isNaN(r.monitorLoss()) ? "" : String.format(Locale.ROOT, "  monitor loss %.4f", r.monitorLoss()),
@@ -42,6 +54,6 @@ final class TrainingBar implements TrainingProgress {
 
     @Override
     public void note(String message) {
-        out.println("signkit train: " + message);
+        out.println(prefix.isEmpty() ? "signkit train: " + message : prefix + message);
     }
 }

@@ -23,7 +23,8 @@ public final class Parallel {
     /**
      * Runs {@code task} for every item on {@code threads} threads named {@code name}.
      *
-     * @throws IOException when interrupted or when a task failed (its exception is the cause)
+     * @throws IOException when interrupted, when a task threw one, or when a task threw a checked exception (the cause);
+     *                     a task's unchecked exception or error is rethrown as it is
      */
     public static <T> void forEach(List<T> items, int threads, String name, Task<T> task) throws IOException {
         if (items.isEmpty()) {
@@ -49,6 +50,16 @@ public final class Parallel {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } catch (ExecutionException e) {
+            // An input error or an I/O error keeps its own message (the file and the fix); the rest are wrapped.
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw new IOException(name + " failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();

@@ -22,7 +22,6 @@ import org.signkit.hands.SigningSpaceJob;
 import java.util.TreeSet;
 import org.signkit.vision.ModelStore;
 import org.signkit.vision.DnnPersonSegmenter;
-import org.signkit.vision.Segmenter;
 import org.signkit.video.ExtractionSettings;
 import org.signkit.video.FpsRounding;
 import org.signkit.video.FrameExtractionJob;
@@ -102,12 +101,10 @@ public record DerivedData(Path dataset, Consumer<String> log) {
         }
         Path out = dataset.resolve("derived/frames").resolve(group + "-" + fps + "fps-" + settings.size() + "px-"
                 + settings.crop().id() + "-" + settings.trim().id() + (settings.matte() ? "-matte" : "") + "-" + method + subset);
-        SigningSpaceJob.Summary s;
-        try (Segmenter person = settings.matte() ? DnnPersonSegmenter.selfie(ModelStore.fromEnvironment()) : null) {
-            s = new SigningSpaceJob(person).run(source, atRate, atRateFile, out,
-                    new SigningSpaceJob.Settings(settings.crop(), settings.trim(), settings.size(), 90, settings.matte()),
-                    new TreeSet<>(signs), done -> { });
-        }
+        SigningSpaceJob.Summary s = SigningSpaceJob.opening(() -> DnnPersonSegmenter.selfie(ModelStore.fromEnvironment()))
+                .run(source, atRate, atRateFile, out,
+                        new SigningSpaceJob.Settings(settings.crop(), settings.trim(), settings.size(), 90, settings.matte()),
+                        new TreeSet<>(signs), done -> { });
         if (s.reused() < s.takes()) {
             log.accept("signing space (crop " + settings.crop().id() + ", trim " + settings.trim().id() + "): " + s.frames()
                     + " frames, " + s.trimmed() + " trimmed -> " + out);

@@ -49,8 +49,8 @@ public final class ExperimentRunner {
         default void note(String message) {
         }
 
-        /** Per-epoch progress of the running trial, which trains with {@code config}. */
-        default TrainingProgress training(TrainingConfig config) {
+        /** Per-epoch progress of trial {@code trial}, which trains with {@code config}. */
+        default TrainingProgress training(String trial, TrainingConfig config) {
             return new TrainingProgress() { };
         }
     }
@@ -61,16 +61,31 @@ public final class ExperimentRunner {
     private final ExperimentSpec spec;
     private final Path runDir;
     private final int workers;
+    private final int parallelTrials;
     private final Listener listener;
     private final DerivedData derived;
     /** Frames per condition and the validation frames, loaded once per process. */
     private final Map<String, FrameSet> data = new LinkedHashMap<>();
     private final Map<String, FrameSet> validation = new HashMap<>();
 
+    /** One trial at a time, {@code workers} frame-decoding threads each. */
     public ExperimentRunner(ExperimentSpec spec, Path runDir, int workers, Listener listener) {
+        this(spec, runDir, workers, 1, listener);
+    }
+
+    /**
+     * @param workers        frame-decoding threads per trial
+     * @param parallelTrials trials {@link #run()} trains at once in this process (each on its own thread; a trial's
+     *                       result does not depend on what runs beside it)
+     */
+    public ExperimentRunner(ExperimentSpec spec, Path runDir, int workers, int parallelTrials, Listener listener) {
+        if (parallelTrials < 1) {
+            throw new IllegalArgumentException("parallel trials must be at least 1: " + parallelTrials);
+        }
         this.spec = spec;
         this.runDir = runDir;
         this.workers = workers;
+        this.parallelTrials = parallelTrials;
         this.listener = listener;
         this.derived = new DerivedData(spec.dataset(), listener::note);
     }
@@ -102,7 +117,8 @@ public final class ExperimentRunner {
 
     /**
      * Runs every trial not yet recorded and returns the latest record of each: the plan, each trial as
-     * {@link #runTrial(int)} runs it (a cluster task runs the same), then {@link #aggregate(Path)}.
+     * {@link #runTrial(int)} runs it (a cluster task runs the same), then {@link #aggregate(Path)}. With several
+     * parallel trials they start in plan order on a pool of that many threads.
      */
     public List<TrialRecord> run() throws IOException {
         try (OutputLock lock = OutputLock.acquire(runDir, "signkit experiment run " + spec.name() + " (" + spec.profile() + ")")) {
@@ -111,20 +127,86 @@ public final class ExperimentRunner {
             }
             TrialPlan plan = freeze();
             adoptLoggedRecords(plan);
-            double spent = 0;
-            int ran = 0;
-            for (TrialPlan.PlannedTrial t : plan.trials()) {
-                if (recorded(t) != null) {
-                    continue;
+            List<TrialPlan.PlannedTrial> pending = plan.trials().stream().filter(t -> recorded(t) == null).toList();
+            Progress progress = new Progress(pending.size());
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                    Math.min(parallelTrials, Math.max(1, pending.size())), r -> {
+                        Thread th = new Thread(r, "signkit-trial");
+                        th.setDaemon(true);
+                        return th;
+                    });
+            try {
+                // A trial that throws (not one that fails: that is recorded) stops the run: no further trial starts.
+                java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+                List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+                for (TrialPlan.PlannedTrial t : pending) {
+                    running.add(pool.submit(() -> {
+                        if (stopped.get()) {
+                            return null;
+                        }
+                        try {
+                            listener.trialStarted(t.trial(), t.index() + 1, plan.trials().size(), progress.eta());
+                            TrialRecord record = runPlanned(t, true);
+                            progress.finished(record.seconds());
+                            listener.trialFinished(record, t.index() + 1, plan.trials().size());
+                            return null;
+                        } catch (IOException | RuntimeException | Error e) {
+                            stopped.set(true);
+                            throw e;
+                        }
+                    }));
                 }
-                int remaining = (int) plan.trials().stream().skip(t.index()).filter(x -> recorded(x) == null).count();
-                listener.trialStarted(t.trial(), t.index() + 1, plan.trials().size(), ran == 0 ? Double.NaN : spent / ran * remaining);
-                TrialRecord record = runPlanned(t, true);
-                spent += record.seconds();
-                ran++;
-                listener.trialFinished(record, t.index() + 1, plan.trials().size());
+                for (java.util.concurrent.Future<?> f : running) {
+                    await(f);
+                }
+            } finally {
+                pool.shutdownNow();
             }
             return aggregate(runDir).records();
+        }
+    }
+
+    /** The time left of a run, from the trials finished so far and the trials that run at once. */
+    private final class Progress {
+        private int left;
+        private int ran;
+        private double spent;
+
+        Progress(int pending) {
+            this.left = pending;
+        }
+
+        synchronized void finished(double seconds) {
+            spent += seconds;
+            ran++;
+        }
+
+        /** Called as a trial starts: the seconds to go, NaN until one finished. */
+        synchronized double eta() {
+            double eta = ran == 0 ? Double.NaN : spent / ran * left / Math.min(parallelTrials, left);
+            left--;
+            return eta;
+        }
+    }
+
+    /** Waits for a trial's task; what it threw (a listener's exception, an I/O error writing a record) is rethrown. */
+    private static void await(java.util.concurrent.Future<?> f) throws IOException {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a trial", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(e.getCause());
         }
     }
 
@@ -238,29 +320,11 @@ public final class ExperimentRunner {
         long t0 = System.nanoTime();
         TrialRecord record;
         try {
-            // The derived data is shared by every task on the cluster: built by one, under the cache's lock.
-            FrameSet frames = data.get(t.condition().name());
-            if (frames == null) {
-                try (WaitingFileLock lock = WaitingFileLock.acquire(spec.dataset().resolve("derived/.lock"))) {
-                    frames = frameSet(t.condition());
-                }
-                data.put(t.condition().name(), frames);
-            }
-            // Frame, hand-stream and keypoint models read differently derived validation frames.
-            boolean needsHands = spec.needsHands(t.condition());
+            FrameSet frames = frameSetOf(t.condition());
             boolean keypoints = spec.training(t.condition()).model().keypoints();
-            String kind = needsHands + "/" + keypoints;
-            if (!validation.containsKey(kind) && spec.validation() != null) {
-                try (WaitingFileLock lock = WaitingFileLock.acquire(spec.dataset().resolve("derived/.lock"))) {
-                    Path v = derived.frames(spec.validation(), VALIDATION_FPS, spec.frames(), needsHands, frames.signs());
-                    if (keypoints) {
-                        derived.poses(v, spec.validation());
-                    }
-                    validation.put(kind, signs(FrameSet.load(v), frames.signs()));
-                }
-            }
+            FrameSet external = validationOf(t.condition(), frames, keypoints);
             Path out = runDir.resolve("trials").resolve(t.id());
-            TrainedModel model = new Trainer(config, workers, listener.training(config)).train(frames, validation.get(kind), out);
+            TrainedModel model = new Trainer(config, workers, listener.training(t.id(), config)).train(frames, external, out);
             record = ok(t, config, frames, model.card(), (System.nanoTime() - t0) / 1e9);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             record = new TrialRecord(spec.name(), spec.profile(), t.id(), t.condition().name(), t.repeat(), t.seed(),
@@ -271,13 +335,51 @@ public final class ExperimentRunner {
         Files.createDirectories(recordsDir());
         Json.write(recordsDir().resolve(p.index() + ".json"), record);
         if (log) {
-            new TrialRecords(runDir.resolve(TrialRecords.FILE_NAME)).append(record);
+            // Parallel trials append to the same log, which each append rewrites.
+            synchronized (this) {
+                new TrialRecords(runDir.resolve(TrialRecords.FILE_NAME)).append(record);
+            }
         }
         return record;
     }
 
-    private static boolean isDone(TrialRecord r) {
-        return r != null && r.ok();
+    /**
+     * The condition's frames, loaded once per process. The derived data is shared by every task on the cluster and
+     * every trial of this process: built by one, under the cache's lock (the parallel trials of this process wait
+     * here, so that one builds it).
+     */
+    private FrameSet frameSetOf(ExperimentSpec.Condition c) throws IOException {
+        synchronized (data) {
+            FrameSet frames = data.get(c.name());
+            if (frames == null) {
+                try (WaitingFileLock lock = WaitingFileLock.acquire(spec.dataset().resolve("derived/.lock"))) {
+                    frames = frameSet(c);
+                }
+                data.put(c.name(), frames);
+            }
+            return frames;
+        }
+    }
+
+    /** The validation frames the condition's model reads (frame, hand-stream and keypoint models differ), or null. */
+    private FrameSet validationOf(ExperimentSpec.Condition c, FrameSet frames, boolean keypoints) throws IOException {
+        if (spec.validation() == null) {
+            return null;
+        }
+        boolean needsHands = spec.needsHands(c);
+        String kind = needsHands + "/" + keypoints;
+        synchronized (validation) {
+            if (!validation.containsKey(kind)) {
+                try (WaitingFileLock lock = WaitingFileLock.acquire(spec.dataset().resolve("derived/.lock"))) {
+                    Path v = derived.frames(spec.validation(), VALIDATION_FPS, spec.frames(), needsHands, frames.signs());
+                    if (keypoints) {
+                        derived.poses(v, spec.validation());
+                    }
+                    validation.put(kind, signs(FrameSet.load(v), frames.signs()));
+                }
+            }
+            return validation.get(kind);
+        }
     }
 
     private FrameSet frameSet(ExperimentSpec.Condition c) throws IOException {

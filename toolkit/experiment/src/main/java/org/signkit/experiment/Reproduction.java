@@ -34,9 +34,12 @@ public record Reproduction(Path experiments, String profile, Path out) {
     public record Outcome(ExperimentSpec spec, Path runDir, Analysis analysis) {
     }
 
-    /** Runs everything; {@code listener} gives each experiment's progress listener, {@code log} notes. */
-    public List<Outcome> run(Function<ExperimentSpec, ExperimentRunner.Listener> listener, Consumer<String> log, int workers)
-            throws IOException {
+    /**
+     * Runs everything; {@code listener} gives each experiment's progress listener, {@code log} notes, {@code workers}
+     * the frame-decoding threads per trial and {@code parallelTrials} the trials trained at once.
+     */
+    public List<Outcome> run(Function<ExperimentSpec, ExperimentRunner.Listener> listener, Consumer<String> log, int workers,
+                             int parallelTrials) throws IOException {
         long t0 = System.nanoTime();
         List<ExperimentSpec> specs = new ArrayList<>();
         for (String name : ALL) {
@@ -51,7 +54,7 @@ public record Reproduction(Path experiments, String profile, Path out) {
             Path runDir = out.resolve(spec.name());
             log.accept("experiment " + spec.name() + " (" + spec.conditions().size() + " conditions x " + spec.repeats()
                     + " repeats) -> " + runDir);
-            List<TrialRecord> records = new ExperimentRunner(spec, runDir, workers, listener.apply(spec)).run();
+            List<TrialRecord> records = new ExperimentRunner(spec, runDir, workers, parallelTrials, listener.apply(spec)).run();
             Analysis a = Analysis.of(spec, records);
             a.write(runDir);
             outcomes.add(new Outcome(spec, runDir, a));

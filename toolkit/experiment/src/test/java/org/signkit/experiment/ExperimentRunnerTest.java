@@ -95,6 +95,23 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void trialsTrainedInParallelGiveTheSameRecordsAsOneAtATime() throws IOException {
+        ExperimentSpec s = ExperimentSpec.load(spec, null);
+        List<TrialRecord> serial = new ExperimentRunner(s, dir.resolve("run-serial"), 2, new ExperimentRunner.Listener() { }).run();
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<TrialRecord> parallel = new ExperimentRunner(s, dir.resolve("run-parallel"), 1, 2, new ExperimentRunner.Listener() {
+            @Override
+            public void trialStarted(String trial, int index, int total, double eta) {
+                threads.add(Thread.currentThread().getName() + "@" + System.identityHashCode(Thread.currentThread()));
+            }
+        }).run();
+        assertEquals(2, threads.size(), threads.toString());
+        assertTrue(parallel.stream().allMatch(TrialRecord::ok), parallel.toString());
+        assertEquals(outcomes(serial), outcomes(parallel));
+        assertEquals(4, new TrialRecords(dir.resolve("run-parallel").resolve(TrialRecords.FILE_NAME)).read().size());
+    }
+
+    @Test
     void aRunKilledInsideATrialResumesToTheSameRecords() throws IOException {
         ExperimentSpec s = ExperimentSpec.load(spec, null);
         Path killed = dir.resolve("run-killed");
@@ -104,7 +121,7 @@ class ExperimentRunnerTest {
         int[] epochs = {0};
         ExperimentRunner.Listener dying = new ExperimentRunner.Listener() {
             @Override
-            public TrainingProgress training(org.signkit.train.TrainingConfig config) {
+            public TrainingProgress training(String trial, org.signkit.train.TrainingConfig config) {
                 return new TrainingProgress() {
                     @Override
                     public void epoch(EpochRecord r) {
@@ -188,7 +205,7 @@ class ExperimentRunnerTest {
             }
 
             @Override
-            public TrainingProgress training(org.signkit.train.TrainingConfig config) {
+            public TrainingProgress training(String trial, org.signkit.train.TrainingConfig config) {
                 return new TrainingProgress() {
                     @Override
                     public void epoch(EpochRecord r) {

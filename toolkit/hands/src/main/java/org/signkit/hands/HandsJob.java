@@ -7,12 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.IntConsumer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.signkit.core.Checksums;
 import org.signkit.core.FrameManifest;
 import org.signkit.core.FrameRecord;
 import org.signkit.core.Json;
+import org.signkit.core.Parallel;
+import org.signkit.core.ThreadResources;
 import org.signkit.vision.FrameTake;
 
 /**
@@ -46,7 +50,7 @@ public final class HandsJob {
      * @param takes   takes in the manifest
      * @param reused  takes reused from an earlier run
      * @param frames  frames in the manifest
-     * @param seconds time spent detecting (reused takes excluded)
+     * @param seconds time spent detecting (reused takes excluded), summed over the threads that detect
      */
     public record Summary(Path file, int takes, int reused, int frames, double seconds) {
         /** Frames per second of detection over the frames actually detected. */
@@ -81,7 +85,11 @@ public final class HandsJob {
         this.open = (method, dominant) -> HandDetectors.of(method, models, truth, dominant);
     }
 
-    /** Detects (or reuses) every take; {@code progress} gets the number of takes done so far. */
+    /**
+     * Detects (or reuses) every take; {@code progress} gets the number of takes done so far. A job that opens its
+     * detectors runs the takes on one thread per core, each with its own detector (a take's result depends on its
+     * frames only); a job given a detector runs them one by one.
+     */
     public Summary run(Request request, IntConsumer progress) throws IOException {
         Path manifest = request.frames().resolve(FrameManifest.FILE_NAME);
         List<FrameRecord> rows = FrameManifest.read(manifest).stream()
@@ -90,48 +98,49 @@ public final class HandsJob {
         Path takeDir = request.out().resolve("takes");
         Files.createDirectories(takeDir);
         Map<String, FrameHands> all = new TreeMap<>();
-        int reused = 0;
-        double seconds = 0;
-        HandDetector detector = given;
-        try {
-            for (int i = 0; i < takes.size(); i++) {
-                FrameTake take = takes.get(i);
+        AtomicInteger reused = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        DoubleAdder seconds = new DoubleAdder();
+        boolean owned = given == null;
+        try (ThreadResources<HandDetector> detectors = new ThreadResources<>(
+                () -> owned ? open.apply(request.method(), request.dominant()) : given, d -> {
+                    if (owned) {
+                        d.close();
+                    }
+                })) {
+            Parallel.forEach(takes, owned ? Runtime.getRuntime().availableProcessors() : 1, "signkit-hands", take -> {
                 String key = Checksums.sha256(request.method().id() + "/" + request.dominant() + "/"
                         + Json.write(take.frames()));
                 Path file = takeDir.resolve(request.method().id() + "-" + Checksums.sha256(take.sourceVideo()).substring(0, 20) + ".json");
-                TakeResult done = Files.isRegularFile(file) ? readQuietly(file) : null;
-                if (done != null && done.key().equals(key)) {
-                    all.putAll(done.frames());
-                    reused++;
+                TakeResult stored = Files.isRegularFile(file) ? readQuietly(file) : null;
+                Map<String, FrameHands> byPath;
+                if (stored != null && stored.key().equals(key)) {
+                    byPath = stored.frames();
+                    reused.incrementAndGet();
                 } else {
                     long t0 = System.nanoTime();
-                    if (detector == null) {
-                        detector = open.apply(request.method(), request.dominant());
-                    }
                     List<Mat> images = take.load(request.frames());
                     try {
-                        List<FrameHands> found = detector.detect(take, images);
-                        Map<String, FrameHands> byPath = new LinkedHashMap<>();
+                        List<FrameHands> found = detectors.with(d -> d.detect(take, images));
+                        byPath = new LinkedHashMap<>();
                         for (int f = 0; f < found.size(); f++) {
                             byPath.put(take.frames().get(f).framePath(), found.get(f));
                         }
                         Json.writeCompact(file, new TakeResult(key, byPath));
-                        all.putAll(byPath);
                     } finally {
                         images.forEach(Mat::close);
                     }
-                    seconds += (System.nanoTime() - t0) / 1e9;
+                    seconds.add((System.nanoTime() - t0) / 1e9);
                 }
-                progress.accept(i + 1);
-            }
-        } finally {
-            if (detector != null && detector != given) {
-                detector.close();
-            }
+                synchronized (all) {
+                    all.putAll(byPath);
+                    progress.accept(done.incrementAndGet());
+                }
+            });
         }
         Path out = request.out().resolve(HandsFile.FILE_NAME);
         HandsFile.of(request.method(), request.dominant(), Checksums.sha256(manifest), all).write(out);
-        return new Summary(out, takes.size(), reused, rows.size(), seconds);
+        return new Summary(out, takes.size(), reused.get(), rows.size(), seconds.sum());
     }
 
     private static TakeResult readQuietly(Path file) {

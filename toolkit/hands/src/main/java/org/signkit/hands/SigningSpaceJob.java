@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
@@ -21,6 +22,8 @@ import org.signkit.core.Checksums;
 import org.signkit.core.FrameManifest;
 import org.signkit.core.FrameRecord;
 import org.signkit.core.Json;
+import org.signkit.core.Parallel;
+import org.signkit.core.ThreadResources;
 import org.signkit.vision.FrameTake;
 import org.signkit.vision.Segmenter;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
@@ -95,16 +98,34 @@ public final class SigningSpaceJob {
 
     private static final String TAKE_FILE = "take.json";
 
-    private final Segmenter person;
+    /** Opens the person segmenter of {@link Settings#matte()}, or null for a job without one. */
+    private final ThreadResources.Opener<Segmenter> openPerson;
+    /** True when the job closes the segmenters it opens (not one the caller gave). */
+    private final boolean ownsPerson;
+    private final int threads;
 
-    /** A job without a matte. */
+    /** A job without a matte, one take per core at a time. */
     public SigningSpaceJob() {
-        this(null);
+        this(null, false, Runtime.getRuntime().availableProcessors());
     }
 
-    /** @param person the person segmenter of {@link Settings#matte()} (the caller closes it), or null */
+    /** @param person the person segmenter of {@link Settings#matte()} (the caller closes it; the takes then run one by one), or null */
     public SigningSpaceJob(Segmenter person) {
-        this.person = person;
+        this(person == null ? null : () -> person, false, person == null ? Runtime.getRuntime().availableProcessors() : 1);
+    }
+
+    /**
+     * A job that opens a person segmenter per thread for {@link Settings#matte()} (when a take needs one) and closes
+     * them, one take per core at a time.
+     */
+    public static SigningSpaceJob opening(ThreadResources.Opener<Segmenter> person) {
+        return new SigningSpaceJob(person, true, Runtime.getRuntime().availableProcessors());
+    }
+
+    private SigningSpaceJob(ThreadResources.Opener<Segmenter> openPerson, boolean ownsPerson, int threads) {
+        this.openPerson = openPerson;
+        this.ownsPerson = ownsPerson;
+        this.threads = threads;
     }
 
     /**
@@ -117,36 +138,57 @@ public final class SigningSpaceJob {
         List<FrameRecord> rows = FrameManifest.read(source.resolve(FrameManifest.FILE_NAME)).stream()
                 .filter(r -> signs.isEmpty() || signs.contains(r.label().sign())).toList();
         Files.createDirectories(out);
+        List<FrameTake> takes = FrameTake.of(rows);
+        TakeResult[] results = new TakeResult[takes.size()];
+        AtomicInteger reusedTakes = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        try (ThreadResources<Segmenter> persons = new ThreadResources<>(() -> {
+            if (openPerson == null) {
+                throw new IllegalStateException("a matte needs a person segmenter");
+            }
+            return openPerson.open();
+        }, p -> {
+            if (ownsPerson) {
+                p.close();
+            }
+        })) {
+            Parallel.forEach(java.util.stream.IntStream.range(0, takes.size()).boxed().toList(), threads, "signkit-signing-space", t -> {
+                FrameTake take = takes.get(t);
+                List<FrameHands> found = new ArrayList<>();
+                for (FrameRecord r : take.frames()) {
+                    found.add(hands.of(r.framePath(), sourceHandsFile));
+                }
+                String folder = takeFolder(take.frames().get(0).framePath(), source);
+                Path dir = inside(out, folder);
+                String key = Checksums.sha256(Json.write(settings.forTake(take.sourceVideo())) + Json.write(take.frames())
+                        + Json.write(found));
+                TakeResult stored = readQuietly(dir.resolve(TAKE_FILE));
+                if (stored == null || !stored.key().equals(key)) {
+                    stored = write(source, take, found, folder, dir, key, settings, persons);
+                } else {
+                    reusedTakes.incrementAndGet();
+                }
+                results[t] = stored;
+                synchronized (results) {
+                    progress.accept(done.incrementAndGet());
+                }
+            });
+        }
+        // Merged in take order, whichever thread finished first.
         List<FrameRecord> manifest = new ArrayList<>();
         Map<String, FrameHands> outHands = new TreeMap<>();
         Map<String, int[]> perSign = new TreeMap<>();
-        int reused = 0;
         int trimmed = 0;
-        List<FrameTake> takes = FrameTake.of(rows);
         for (int t = 0; t < takes.size(); t++) {
-            FrameTake take = takes.get(t);
-            List<FrameHands> found = new ArrayList<>();
-            for (FrameRecord r : take.frames()) {
-                found.add(hands.of(r.framePath(), sourceHandsFile));
-            }
-            String folder = takeFolder(take.frames().get(0).framePath(), source);
-            Path dir = inside(out, folder);
-            String key = Checksums.sha256(Json.write(settings.forTake(take.sourceVideo())) + Json.write(take.frames())
-                    + Json.write(found));
-            TakeResult done = readQuietly(dir.resolve(TAKE_FILE));
-            if (done == null || !done.key().equals(key)) {
-                done = write(source, take, found, folder, dir, key, settings);
-            } else {
-                reused++;
-            }
-            manifest.addAll(done.rows());
-            outHands.putAll(done.hands());
-            trimmed += done.trimmed();
-            int[] counts = perSign.computeIfAbsent(take.frames().get(0).label().sign(), k -> new int[2]);
-            counts[0] += done.rows().size();
-            counts[1] += done.trimmed();
-            progress.accept(t + 1);
+            TakeResult r = results[t];
+            manifest.addAll(r.rows());
+            outHands.putAll(r.hands());
+            trimmed += r.trimmed();
+            int[] counts = perSign.computeIfAbsent(takes.get(t).frames().get(0).label().sign(), k -> new int[2]);
+            counts[0] += r.rows().size();
+            counts[1] += r.trimmed();
         }
+        int reused = reusedTakes.get();
         Path manifestFile = out.resolve(FrameManifest.FILE_NAME);
         FrameManifest.write(manifestFile, manifest);
         int side = settings.crop() == SigningSpace.Crop.SIGNER ? settings.size() : 0;
@@ -167,8 +209,8 @@ public final class SigningSpaceJob {
         return new Summary(manifestFile, handsFile, takes.size(), reused, manifest.size(), trimmed);
     }
 
-    private TakeResult write(Path source, FrameTake take, List<FrameHands> found, String folder, Path dir,
-                                    String key, Settings settings) throws IOException {
+    private static TakeResult write(Path source, FrameTake take, List<FrameHands> found, String folder, Path dir,
+                                    String key, Settings settings, ThreadResources<Segmenter> persons) throws IOException {
         int[] keep = switch (settings.trim()) {
             case STILL -> SigningSpace.stillTrim(found);
             case ANNOTATION -> annotated(source, take, settings);
@@ -194,7 +236,10 @@ public final class SigningSpaceJob {
                         "re-extract the frames with 'signkit frames'");
             }
             if (settings.matte()) {
-                matte(image);
+                persons.with(p -> {
+                    matte(p, image);
+                    return null;
+                });
             }
             try (Mat out = render(image, crop, settings.size())) {
                 double sx = (double) out.cols() / (crop == null ? image.cols() : crop.width());
@@ -234,10 +279,7 @@ public final class SigningSpaceJob {
     }
 
     /** Blends {@code image} towards flat grey where the person mask is low (soft edges kept). */
-    private void matte(Mat image) {
-        if (person == null) {
-            throw new IllegalStateException("a matte needs a person segmenter");
-        }
+    private static void matte(Segmenter person, Mat image) {
         List<Mat> masks = person.segment(List.of(image));
         try (Mat mask = masks.get(0)) {
             UByteIndexer m = mask.createIndexer();

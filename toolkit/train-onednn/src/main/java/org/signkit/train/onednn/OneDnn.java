@@ -14,14 +14,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The oneDNN CPU engine and stream signkit runs its primitives on, and the few ways it makes memory
+ * The oneDNN CPU engine and the per-thread streams signkit runs its primitives on, and the few ways it makes memory
  * descriptions. Every buffer a primitive reads or writes is an ND4J array (so the JVM owns its lifetime
  * and DL4J's parameter and gradient views can be used in place); oneDNN sees its address.
  */
 final class OneDnn {
 
     static final engine ENGINE = new engine(engine.kind.cpu, 0);
-    static final stream STREAM = new stream(ENGINE);
+    /** One stream per thread: a oneDNN stream is not thread-safe, and trials may train on parallel threads. */
+    private static final ThreadLocal<stream> STREAM = ThreadLocal.withInitial(() -> new stream(ENGINE));
     private static final ThreadLocal<List<INDArray>> ALLOCATIONS = new ThreadLocal<>();
 
     private OneDnn() {
@@ -64,7 +65,7 @@ final class OneDnn {
 
     /** Runs {@code p} with fixed arguments. */
     static void execute(primitive p, Args args) {
-        p.execute(STREAM, args.map());
+        p.execute(STREAM.get(), args.map());
     }
 
     /** An argument map from pairs (DNNL_ARG_*, buffer). */
