@@ -47,11 +47,20 @@ public record DerivedData(Path dataset, Consumer<String> log) {
 
     /** Frames of {@code videos/<group>} at {@code fps}, short side {@code size}, JPEG 90. */
     public Path frames(String group, String fps, int size) throws IOException {
-        Path out = dataset.resolve("derived/frames").resolve(group + "-" + fps + "fps-" + size + "px");
+        return frames(group, fps, size, List.of());
+    }
+
+    /**
+     * Frames of the videos of {@code signs} (empty: all) in {@code videos/<group>} at {@code fps}, short side
+     * {@code size}, JPEG 90; a subset has its own folder, named by the signs' hash.
+     */
+    private Path frames(String group, String fps, int size, List<String> signs) throws IOException {
+        Path out = dataset.resolve("derived/frames").resolve(group + "-" + fps + "fps-" + size + "px" + subset(signs));
         ExtractionSettings settings = new ExtractionSettings(ExtractionSettings.parseFps(fps), FpsRounding.NEAR,
                 new FrameGeometry(size, FrameGeometry.Square.NONE), new ImageEncoding("jpg", 90));
         FrameExtractionJob.Summary s = new FrameExtractionJob().run(new FrameExtractionJob.Request(
-                dataset.resolve("videos").resolve(group), out, null, settings, Runtime.getRuntime().availableProcessors()),
+                dataset.resolve("videos").resolve(group), out, null, settings, Runtime.getRuntime().availableProcessors(),
+                new TreeSet<>(signs)),
                 (outcome, done, total, frames) -> { });
         if (s.failures() > 0) {
             throw new BadInputException(dataset.resolve("videos").resolve(group), s.failures() + " videos could not be read: "
@@ -78,10 +87,10 @@ public record DerivedData(Path dataset, Consumer<String> log) {
             return frames(group, fps, settings.size());
         }
         // Hands are found once per group, at the source rate (tracking works best on every frame), and shared by
-        // every rate resampled from it through the source frame index.
-        Path sourceRate = frames(group, "source", 0);
-        Path source = fps.equals("source") ? sourceRate : frames(group, fps, 0);
-        String subset = signs.isEmpty() ? "" : "-" + Checksums.sha256(String.join(",", signs)).substring(0, 8);
+        // every rate resampled from it through the source frame index. Only the signs' videos are extracted.
+        Path sourceRate = frames(group, "source", 0, signs);
+        Path source = fps.equals("source") ? sourceRate : frames(group, fps, 0, signs);
+        String subset = subset(signs);
         String method = settings.hands().id();
         Path handsDir = dataset.resolve("derived/hands").resolve(group + "-" + method + subset);
         Path truth = dataset.resolve("truth").resolve(group);
@@ -134,6 +143,11 @@ public record DerivedData(Path dataset, Consumer<String> log) {
         AtomicFiles.writeString(stamp, source);
         log.accept("pose: " + s.files().size() + " takes, hands in " + s.handFrames() + " of " + s.frames() + " frames -> "
                 + out);
+    }
+
+    /** The folder-name suffix of a subset of signs: empty for all, else a hash of their names. */
+    private static String subset(List<String> signs) {
+        return signs.isEmpty() ? "" : "-" + Checksums.sha256(String.join(",", signs)).substring(0, 8);
     }
 
     /** The hands of {@code sourceRate}'s frames for the frames of {@code resampled}, matched by source frame. */

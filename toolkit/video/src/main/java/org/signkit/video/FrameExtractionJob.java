@@ -36,12 +36,20 @@ public final class FrameExtractionJob {
      * @param mapping  optional CSV mapping of videos to labels (null: labels from the folder tree)
      * @param settings what to extract
      * @param jobs     videos processed at once
+     * @param signs    only the videos of these signs (empty: all)
      */
-    public record Request(Path input, Path output, Path mapping, ExtractionSettings settings, int jobs) {
+    public record Request(Path input, Path output, Path mapping, ExtractionSettings settings, int jobs,
+                          java.util.Set<String> signs) {
         public Request {
             if (jobs < 1) {
                 throw new IllegalArgumentException("--jobs must be >= 1: " + jobs);
             }
+            signs = java.util.Set.copyOf(signs);
+        }
+
+        /** Every video of the input. */
+        public Request(Path input, Path output, Path mapping, ExtractionSettings settings, int jobs) {
+            this(input, output, mapping, settings, jobs, java.util.Set.of());
         }
     }
 
@@ -83,7 +91,8 @@ public final class FrameExtractionJob {
 
     private Summary extract(Request request, ExtractionListener listener, long start) throws IOException {
         VideoCatalog.Listing listing = VideoCatalog.list(request.input(), request.mapping());
-        List<LabeledVideo> videos = listing.videos();
+        List<LabeledVideo> videos = listing.videos().stream()
+                .filter(v -> request.signs().isEmpty() || request.signs().contains(v.label().sign())).toList();
         int parallel = Math.max(1, Math.min(request.jobs(), videos.size()));
         int decoderThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
         FrameExtractor extractor = new FrameExtractor(request.settings());
