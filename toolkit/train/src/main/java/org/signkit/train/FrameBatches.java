@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.signkit.augment.AugmentationPipeline;
 import org.signkit.core.BadInputException;
 import org.signkit.core.FrameRecord;
@@ -145,8 +144,8 @@ public final class FrameBatches implements SampleBatches {
             for (int i = 0; i < t.length; i++) {
                 y[i * classIndex.size() + t[i]] = 1f;
             }
-            return new DataSet(Nd4j.create(x, new long[] {rows.size(), 3, height, width}, 'c'),
-                    Nd4j.create(y, new long[] {rows.size(), classIndex.size()}, 'c'));
+            return new DataSet(NdArrays.of(x, rows.size(), 3, height, width),
+                    NdArrays.of(y, rows.size(), classIndex.size()));
         } finally {
             images.forEach(Mat::close);
         }

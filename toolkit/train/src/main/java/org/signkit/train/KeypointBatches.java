@@ -9,7 +9,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.signkit.augment.AugmentationPipeline;
 import org.signkit.core.FrameRecord;
 import org.signkit.pose.PoseFile;
@@ -68,8 +67,8 @@ public final class KeypointBatches implements SampleBatches {
             System.arraycopy(KeypointClips.features(clip, length, random), 0, x, i * channels * length, channels * length);
             y[i * classIndex.size() + t[i]] = 1f;
         }
-        return new DataSet(Nd4j.create(x, new long[] {rows.size(), channels, 1, length}, 'c'),
-                Nd4j.create(y, new long[] {rows.size(), classIndex.size()}, 'c'));
+        return new DataSet(NdArrays.of(x, rows.size(), channels, 1, length),
+                NdArrays.of(y, rows.size(), classIndex.size()));
     }
 
     @Override

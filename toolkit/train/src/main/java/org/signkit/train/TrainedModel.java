@@ -16,7 +16,6 @@ import org.bytedeco.opencv.opencv_core.Size;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.signkit.core.AtomicFiles;
 import org.signkit.core.BadInputException;
 import org.signkit.core.FrameRecord;
@@ -126,7 +125,7 @@ public final class TrainedModel implements SignClassifier {
         }
         try {
             float[] x = card.normalization().tensor(sized, h, w);
-            return probabilities(inference(), Nd4j.create(x, new long[] {images.size(), 3, h, w}, 'c'));
+            return probabilities(inference(), NdArrays.of(x, images.size(), 3, h, w));
         } finally {
             for (int i = 0; i < sized.size(); i++) {
                 if (sized.get(i) != images.get(i)) {

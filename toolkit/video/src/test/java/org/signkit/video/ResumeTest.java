@@ -49,6 +49,25 @@ class ResumeTest {
     }
 
     @Test
+    void aSubsetOfSignsExtractsOnlyTheirVideosWithTheSameRows() throws Exception {
+        Path in = dir.resolve("in");
+        for (String name : new String[] {"A/s1_1.mp4", "B/s1_1.mp4", "C/s1_1.mp4"}) {
+            PatternVideo.write(in.resolve(name), new PatternVideo.Spec(TestVideos.W, TestVideos.H, new Rational(30, 1), 30, 0, false));
+        }
+        FrameExtractionJob job = new FrameExtractionJob();
+        job.run(new FrameExtractionJob.Request(in, dir.resolve("all"), null, AT_15, 2), ExtractionListener.NONE);
+        FrameExtractionJob.Summary some = job.run(new FrameExtractionJob.Request(in, dir.resolve("some"), null, AT_15, 2,
+                java.util.Set.of("A", "C")), ExtractionListener.NONE);
+        assertEquals(java.util.List.of("A/s1_1.mp4", "C/s1_1.mp4"), some.outcomes().stream().map(VideoOutcome::video).toList());
+        assertFalse(Files.exists(dir.resolve("some/B")));
+        java.util.List<String> all = Files.readAllLines(dir.resolve("all/manifest.csv"));
+        java.util.List<String> kept = Files.readAllLines(dir.resolve("some/manifest.csv"));
+        assertEquals(all.stream().filter(l -> !l.startsWith("B/")).toList(), kept);
+        String frame = kept.get(kept.size() - 1).split(",")[0];
+        assertArrayEquals(Files.readAllBytes(dir.resolve("all").resolve(frame)), Files.readAllBytes(dir.resolve("some").resolve(frame)));
+    }
+
+    @Test
     void changedSettingsOrInputsAreExtractedAgain() throws Exception {
         Path video = dir.resolve("in/A/s1_1.mp4");
         PatternVideo.Spec spec = new PatternVideo.Spec(TestVideos.W, TestVideos.H, new Rational(30, 1), 30, 0, false);
