@@ -121,6 +121,14 @@ public final class ExperimentRunner {
      * parallel trials they start in plan order on a pool of that many threads.
      */
     public List<TrialRecord> run() throws IOException {
+        return run(null, 0);
+    }
+
+    /**
+     * {@link #run()}, with each trial taking one of {@code slots} (shared with other experiments of this process) before it
+     * starts, in the overall order {@code order + plan index}; null: no slots beyond this runner's own threads.
+     */
+    List<TrialRecord> run(TrialSlots slots, long order) throws IOException {
         try (OutputLock lock = OutputLock.acquire(runDir, "signkit experiment run " + spec.name() + " (" + spec.profile() + ")")) {
             if (lock.staleNote() != null) {
                 listener.note(runDir + ": " + lock.staleNote());
@@ -129,12 +137,8 @@ public final class ExperimentRunner {
             adoptLoggedRecords(plan);
             List<TrialPlan.PlannedTrial> pending = plan.trials().stream().filter(t -> recorded(t) == null).toList();
             Progress progress = new Progress(pending.size());
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                    Math.min(parallelTrials, Math.max(1, pending.size())), r -> {
-                        Thread th = new Thread(r, "signkit-trial");
-                        th.setDaemon(true);
-                        return th;
-                    });
+            java.util.concurrent.ExecutorService pool = org.signkit.core.Parallel.daemonPool(
+                    Math.min(parallelTrials, pending.size()), "signkit-trial");
             try {
                 // A trial that throws (not one that fails: that is recorded) stops the run: no further trial starts.
                 java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
@@ -143,6 +147,9 @@ public final class ExperimentRunner {
                     running.add(pool.submit(() -> {
                         if (stopped.get()) {
                             return null;
+                        }
+                        if (slots != null) {
+                            slots.acquire(order + t.index());
                         }
                         try {
                             listener.trialStarted(t.trial(), t.index() + 1, plan.trials().size(), progress.eta());
@@ -153,11 +160,15 @@ public final class ExperimentRunner {
                         } catch (IOException | RuntimeException | Error e) {
                             stopped.set(true);
                             throw e;
+                        } finally {
+                            if (slots != null) {
+                                slots.release();
+                            }
                         }
                     }));
                 }
                 for (java.util.concurrent.Future<?> f : running) {
-                    await(f);
+                    org.signkit.core.Parallel.await(f, "a trial");
                 }
             } finally {
                 pool.shutdownNow();
@@ -186,27 +197,6 @@ public final class ExperimentRunner {
             double eta = ran == 0 ? Double.NaN : spent / ran * left / Math.min(parallelTrials, left);
             left--;
             return eta;
-        }
-    }
-
-    /** Waits for a trial's task; what it threw (a listener's exception, an I/O error writing a record) is rethrown. */
-    private static void await(java.util.concurrent.Future<?> f) throws IOException {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for a trial", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(e.getCause());
         }
     }
 

@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.signkit.core.AtomicFiles;
+import org.signkit.core.Parallel;
 import org.signkit.synth.SynthOptions;
 import org.signkit.synth.SyntheticDatasetGenerator;
 
@@ -49,15 +52,33 @@ public record Reproduction(Path experiments, String profile, Path out) {
             }
             specs.add(ExperimentSpec.load(file, profile));
         }
+        // Every experiment runs at once on its own thread, but its trials take the shared slots in the overall order
+        // (experiment, then plan index): the experiments proceed in order, and the next one's trials use the cores that
+        // the last trials of the previous one leave idle.
+        TrialSlots slots = new TrialSlots(parallelTrials);
+        ExecutorService pool = Parallel.daemonPool(specs.size(), "signkit-experiment");
         List<Outcome> outcomes = new ArrayList<>();
-        for (ExperimentSpec spec : specs) {
-            Path runDir = out.resolve(spec.name());
-            log.accept("experiment " + spec.name() + " (" + spec.conditions().size() + " conditions x " + spec.repeats()
-                    + " repeats) -> " + runDir);
-            List<TrialRecord> records = new ExperimentRunner(spec, runDir, workers, parallelTrials, listener.apply(spec)).run();
-            Analysis a = Analysis.of(spec, records);
-            a.write(runDir);
-            outcomes.add(new Outcome(spec, runDir, a));
+        try {
+            List<Future<Outcome>> running = new ArrayList<>();
+            for (int i = 0; i < specs.size(); i++) {
+                ExperimentSpec spec = specs.get(i);
+                long order = (long) i << 32;
+                running.add(pool.submit(() -> {
+                    Path runDir = out.resolve(spec.name());
+                    log.accept("experiment " + spec.name() + " (" + spec.conditions().size() + " conditions x " + spec.repeats()
+                            + " repeats) -> " + runDir);
+                    List<TrialRecord> records = new ExperimentRunner(spec, runDir, workers, parallelTrials, listener.apply(spec))
+                            .run(slots, order);
+                    Analysis a = Analysis.of(spec, records);
+                    a.write(runDir);
+                    return new Outcome(spec, runDir, a);
+                }));
+            }
+            for (Future<Outcome> f : running) {
+                outcomes.add(Parallel.await(f, "an experiment"));
+            }
+        } finally {
+            pool.shutdownNow();
         }
         AtomicFiles.writeString(out.resolve("README.md"), summary(outcomes, (System.nanoTime() - t0) / 1e9));
         return outcomes;

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -70,11 +69,7 @@ public final class FrameBatches implements SampleBatches {
         this.augmentation = augmentation;
         this.seed = seed;
         this.workers = Math.max(1, workers);
-        this.pool = Executors.newFixedThreadPool(this.workers, r -> {
-            Thread t = new Thread(r, "signkit-batches");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = org.signkit.core.Parallel.daemonPool(this.workers, "signkit-batches");
     }
 
     @Override
