@@ -74,9 +74,9 @@ final class BatchNormNode implements Node {
         var vector = OneDnn.plain(channels);
         gamma = Buffer.wrap(spec.gamma, vector);
         beta = Buffer.wrap(spec.beta, vector);
-        batchMean = Buffer.allocate(vector);
-        batchVariance = Buffer.allocate(vector);
-        runningVariance = Buffer.allocate(vector);
+        batchMean = Buffer.allocateNew(vector);
+        batchVariance = Buffer.allocateNew(vector);
+        runningVariance = Buffer.allocateNew(vector);
         Buffer runningMean = Buffer.wrap(spec.mean, vector);
         trainArgs = OneDnn.args(DNNL_ARG_SRC, in.value, DNNL_ARG_SCALE, gamma, DNNL_ARG_SHIFT, beta, DNNL_ARG_MEAN,
                 batchMean, DNNL_ARG_VARIANCE, batchVariance, DNNL_ARG_DST, out.value);

@@ -33,7 +33,7 @@ final class MaxPoolNode extends UnaryNode {
         train = new pooling_forward(trainDesc);
         out = new Tensor(outDims, trainDesc.dst_desc(), true);
         infer = new pooling_forward(desc(dnnl.prop_kind.forward_inference, outDims));
-        workspace = Buffer.allocate(trainDesc.workspace_desc());
+        workspace = Buffer.allocateNew(trainDesc.workspace_desc());
         trainArgs = OneDnn.args(DNNL_ARG_SRC, in.value, DNNL_ARG_DST, out.value, DNNL_ARG_WORKSPACE, workspace);
         inferArgs = OneDnn.args(DNNL_ARG_SRC, in.value, DNNL_ARG_DST, out.value);
     }

@@ -24,6 +24,7 @@ final class OneDnn {
     /** One stream per thread: a oneDNN stream is not thread-safe, and trials may train on parallel threads. */
     private static final ThreadLocal<stream> STREAM = ThreadLocal.withInitial(() -> new stream(ENGINE));
     private static final ThreadLocal<List<INDArray>> ALLOCATIONS = new ThreadLocal<>();
+    private static final ThreadLocal<BackwardBuffers> BACKWARD = new ThreadLocal<>();
 
     private OneDnn() {
     }
@@ -98,10 +99,28 @@ final class OneDnn {
     record Buffer(INDArray array, memory.desc desc, memory memory) {
 
         /**
-         * A zeroed buffer of {@code desc}'s size (zero so that blocked formats' padding is zero), recorded in
-         * the list {@link #recordAllocations} named on this thread, if any.
+         * A buffer of {@code desc}'s layout: while a backward pass is planned ({@link #reuseBackward}), one that only
+         * the node being planned uses and that later nodes may reuse; otherwise a new, zeroed one.
          */
         static Buffer allocate(memory.desc desc) {
+            BackwardBuffers pool = BACKWARD.get();
+            return pool == null ? allocateNew(desc) : pool.take(desc);
+        }
+
+        /**
+         * A buffer that outlives the node being planned (a tensor's gradient, written by its readers and read by
+         * its producer), handed back with {@link BackwardBuffers#release}; a new one outside backward planning.
+         */
+        static Buffer allocateLasting(memory.desc desc) {
+            BackwardBuffers pool = BACKWARD.get();
+            return pool == null ? allocateNew(desc) : pool.keep(pool.take(desc));
+        }
+
+        /**
+         * A new zeroed buffer of {@code desc}'s size (zero so that blocked formats' padding is zero), recorded in
+         * the list {@link #recordAllocations} named on this thread, if any.
+         */
+        static Buffer allocateNew(memory.desc desc) {
             long floats = Math.max(1, desc.get_size() / Float.BYTES);
             INDArray array = Nd4j.create(DataType.FLOAT, floats);
             List<INDArray> owner = ALLOCATIONS.get();
@@ -117,6 +136,15 @@ final class OneDnn {
                 ALLOCATIONS.remove();
             } else {
                 ALLOCATIONS.set(owner);
+            }
+        }
+
+        /** Makes this thread's {@link #allocate} calls reuse {@code pool}'s free buffers (null: stop). */
+        static void reuseBackward(BackwardBuffers pool) {
+            if (pool == null) {
+                BACKWARD.remove();
+            } else {
+                BACKWARD.set(pool);
             }
         }
 

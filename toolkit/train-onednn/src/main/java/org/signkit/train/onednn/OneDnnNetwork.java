@@ -316,9 +316,17 @@ public final class OneDnnNetwork implements TrainingEngine.BoundNetwork {
             biasGradient = gradients.get(outputName).get("b");
             var dropout = output.conf().getLayer().getIDropout();
             retain = dropout == null ? 1 : ((Dropout) dropout).getP();
-            headGradient = head.claim(OneDnn.plain(head.dims));
-            for (int i = nodes.size() - 1; i >= 0; i--) {
-                nodes.get(i).planBackward();
+            BackwardBuffers pool = new BackwardBuffers();
+            Buffer.reuseBackward(pool);
+            try {
+                headGradient = head.claim(OneDnn.plain(head.dims));
+                for (int i = nodes.size() - 1; i >= 0; i--) {
+                    nodes.get(i).planBackward();
+                    pool.endNode();
+                    nodes.get(i).output().releaseGradient(pool);
+                }
+            } finally {
+                Buffer.reuseBackward(null);
             }
         }
 

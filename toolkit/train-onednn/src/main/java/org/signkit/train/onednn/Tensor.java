@@ -29,7 +29,7 @@ final class Tensor {
     Tensor(long[] dims, memory.desc desc, boolean needsGradient) {
         this.dims = dims;
         this.desc = desc;
-        this.value = Buffer.allocate(desc);
+        this.value = Buffer.allocateNew(desc);
         this.needsGradient = needsGradient;
     }
 
@@ -37,12 +37,18 @@ final class Tensor {
         return needsGradient;
     }
 
-    /** The complete gradient, once every reader has run backward. */
+    /** The complete gradient, once every reader has run backward (zero when nothing reads this tensor). */
     Buffer gradient() {
         if (gradient == null) {
-            gradient = Buffer.allocate(desc);
+            gradient = claimed ? Buffer.allocateLasting(desc) : Buffer.allocateNew(desc);
         }
         return gradient;
+    }
+
+    /** Hands the gradient's buffers back to {@code pool}: its producer, which reads them last, has been planned. */
+    void releaseGradient(BackwardBuffers pool) {
+        pool.release(gradient);
+        pool.release(scratch);
     }
 
     /**
@@ -61,7 +67,8 @@ final class Tensor {
             after = null;
         } else {
             if (scratch == null) {
-                scratch = Buffer.allocate(desc);
+                // Every later reader writes its share here: it lives as long as the gradient.
+                scratch = Buffer.allocateLasting(desc);
             }
             target = scratch;
             OneDnn.Args args = OneDnn.args(DNNL_ARG_SRC_0, gradient, DNNL_ARG_SRC_1, scratch, DNNL_ARG_DST, gradient);
