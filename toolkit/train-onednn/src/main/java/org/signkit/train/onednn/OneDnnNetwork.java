@@ -238,7 +238,7 @@ public final class OneDnnNetwork implements TrainingEngine.BoundNetwork {
     }
 
     /**
-     * Frees the compiled plan's buffers now (several GB at 224 px) rather than when the garbage collector
+     * Frees the compiled plan's buffers now (about 2 GB for EfficientNet-B0 at 224 px) rather than when the garbage collector
      * gets to them; the network stays usable, its next call compiles again.
      */
     @Override
@@ -254,7 +254,7 @@ public final class OneDnnNetwork implements TrainingEngine.BoundNetwork {
             throw new IllegalArgumentException("expected float NCHW images, got " + features.shapeInfoToString());
         }
         if (plan == null || !java.util.Arrays.equals(plan.shape, features.shape())) {
-            // One plan at a time: at 224 px a plan holds ~3 GB of activations and gradients, so the old
+            // One plan at a time: at 224 px a plan holds ~2 GB of activations and gradients, so the old
             // one's buffers are freed now, not when the garbage collector gets to them.
             close();
             List<INDArray> owned = new ArrayList<>();
