@@ -20,22 +20,19 @@ final class BackwardBuffers {
 
     /** A free buffer of {@code desc}'s layout, or a new one; it belongs to the node being planned. */
     Buffer take(memory.desc desc) {
-        for (int i = 0; i < free.size(); i++) {
-            if (free.get(i).desc().equals(desc)) {
-                Buffer b = free.remove(i);
-                node.add(b);
-                return b;
-            }
-        }
-        Buffer b = Buffer.allocateNew(desc);
+        Buffer b = takeLasting(desc);
         node.add(b);
         return b;
     }
 
-    /** Keeps {@code b} past the node being planned, until {@link #release}. */
-    Buffer keep(Buffer b) {
-        node.removeIf(x -> x == b);
-        return b;
+    /** A free buffer of {@code desc}'s layout, or a new one, kept past the node being planned until {@link #release}. */
+    Buffer takeLasting(memory.desc desc) {
+        for (int i = 0; i < free.size(); i++) {
+            if (free.get(i).desc().equals(desc)) {
+                return free.remove(i);
+            }
+        }
+        return Buffer.allocateNew(desc);
     }
 
     /** The planned node's own buffers become free for the nodes planned (and run) after it. */

@@ -62,17 +62,18 @@ final class DepthwiseWeightGradient implements Runnable {
         int sw = (int) geometry.stride()[1];
         int top = (int) geometry.padBefore()[0];
         int left = (int) geometry.padBefore()[1];
+        int taps = kh * kw;
         if (xValues == null) {
             xValues = new float[n * h * w * channels];
             dyValues = new float[n * oh * ow * channels];
-            tapSums = new float[kh * kw * channels];
+            tapSums = new float[taps * channels];
         }
         float[] src = xValues;
         float[] diff = dyValues;
         float[] sums = tapSums;
         new FloatPointer(x.buffer().array().data().addressPointer()).get(src);
         new FloatPointer(dy.buffer().array().data().addressPointer()).get(diff);
-        IntStream.range(0, kh * kw).parallel().forEach(tap -> {
+        IntStream.range(0, taps).parallel().forEach(tap -> {
             int i = tap / kw;
             int j = tap % kw;
             int row = tap * channels;
@@ -95,7 +96,6 @@ final class DepthwiseWeightGradient implements Runnable {
                 }
             }
         });
-        int taps = kh * kw;
         float[] dw = new float[channels * taps];
         for (int tap = 0; tap < taps; tap++) {
             for (int c = 0; c < channels; c++) {

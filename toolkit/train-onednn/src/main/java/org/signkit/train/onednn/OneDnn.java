@@ -113,7 +113,7 @@ final class OneDnn {
          */
         static Buffer allocateLasting(memory.desc desc) {
             BackwardBuffers pool = BACKWARD.get();
-            return pool == null ? allocateNew(desc) : pool.keep(pool.take(desc));
+            return pool == null ? allocateNew(desc) : pool.takeLasting(desc);
         }
 
         /**

@@ -238,8 +238,8 @@ public final class OneDnnNetwork implements TrainingEngine.BoundNetwork {
     }
 
     /**
-     * Frees the compiled plan's buffers now (about 2 GB for EfficientNet-B0 at 224 px) rather than when the garbage collector
-     * gets to them; the network stays usable, its next call compiles again.
+     * Frees the compiled plan's buffers now (about 2 GB for EfficientNet-B0 at 224 px) rather than when the
+     * garbage collector gets to them; the network stays usable, its next call compiles again.
      */
     @Override
     public synchronized void close() {

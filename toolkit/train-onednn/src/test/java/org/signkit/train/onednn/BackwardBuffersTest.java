@@ -29,7 +29,7 @@ class BackwardBuffersTest {
     @Test
     void aKeptGradientIsNotHandedOutUntilItsProducerReleasesIt() {
         BackwardBuffers pool = new BackwardBuffers();
-        Buffer gradient = pool.keep(pool.take(MAP));
+        Buffer gradient = pool.takeLasting(MAP);
         pool.endNode();
         Buffer next = pool.take(MAP);
         assertNotSame(gradient, next, "a kept gradient stays with its tensor");
