@@ -40,6 +40,10 @@ public final class SkinHandDetector implements HandDetector {
     public static final double FACE_ASPECT = 1.3;
     /** Hair above the skin of the face, in face widths. */
     private static final double HAIR = 0.09;
+    /** The neck: a row narrower than this share of the widest row above it, ... */
+    private static final double NECK_NARROWING = 0.7;
+    /** ... once the rows above it are this share of that width (a forehead's first rows are narrow too). */
+    private static final double NECK_AFTER = 0.6;
     /** How far a hand reaches from its arm's far end, in face heights. */
     public static final double HAND_REACH = 0.5;
     /** Farthest a hand may move between two frames, in face heights. */
@@ -137,20 +141,23 @@ public final class SkinHandDetector implements HandDetector {
     /**
      * The take's face from each frame's highest large skin component: its top and the top pixel's column
      * as medians, its width the lower quartile (a hand touching the head widens the component, never
-     * narrows it), cut to a head's proportions.
+     * narrows it), cut to a head's proportions. The width is the head's, above the neck: under a pink light a
+     * grey shirt passes the skin test and joins the face through the neck.
      */
     private static ImageBox face(List<Mat> skins) {
         List<double[]> tops = new ArrayList<>();
         for (Mat skin : skins) {
             Component top = null;
             double minArea = skin.rows() * skin.cols() * 0.002;
-            for (Component c : components(skin, null)) {
-                if (c.area() >= minArea && (top == null || c.box().y0() < top.box().y0())) {
-                    top = c;
+            try (Mat labels = new Mat()) {
+                for (Component c : components(skin, labels)) {
+                    if (c.area() >= minArea && (top == null || c.box().y0() < top.box().y0())) {
+                        top = c;
+                    }
                 }
-            }
-            if (top != null) {
-                tops.add(new double[] {top.top()[0], top.box().y0(), top.box().width()});
+                if (top != null) {
+                    tops.add(new double[] {top.top()[0], top.box().y0(), headWidth(labels, top)});
+                }
             }
         }
         if (tops.isEmpty()) {
@@ -163,6 +170,42 @@ public final class SkinHandDetector implements HandDetector {
         double top = y0 - HAIR * w;
         double width = w * 1.08;
         return new ImageBox(cx - width / 2, top, cx + width / 2, top + width * FACE_ASPECT);
+    }
+
+    /**
+     * The widest row of a component from its top down to the neck, the first row (once the rows walked are
+     * {@link #NECK_AFTER} of that width) narrower than {@link #NECK_NARROWING} of it; the component's width
+     * when no neck comes within a head's height.
+     */
+    static double headWidth(Mat labels, Component c) {
+        IntIndexer l = labels.createIndexer();
+        try {
+            int x0 = (int) c.box().x0();
+            int x1 = (int) c.box().x1();
+            double widest = 0;
+            for (int y = (int) c.box().y0(); y < (int) c.box().y1(); y++) {
+                int first = -1;
+                int last = -1;
+                for (int x = x0; x < x1; x++) {
+                    if (l.get(y, x) == c.label()) {
+                        first = first < 0 ? x : first;
+                        last = x;
+                    }
+                }
+                double rows = y - c.box().y0();
+                double width = first < 0 ? 0 : last - first + 1;
+                if (rows >= NECK_AFTER * widest && width < NECK_NARROWING * widest) {
+                    return widest;
+                }
+                if (rows > FACE_ASPECT * Math.max(widest, 1) * 1.5) {
+                    break;
+                }
+                widest = Math.max(widest, width);
+            }
+            return c.box().width();
+        } finally {
+            l.release();
+        }
     }
 
     private FrameHands hands(Mat skin, ImageBox face, double[][] last, ImageBox[] held, int[] missing) {
