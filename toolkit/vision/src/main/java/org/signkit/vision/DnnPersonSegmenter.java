@@ -42,6 +42,9 @@ public final class DnnPersonSegmenter implements Segmenter {
     /** See {@link #IMAGENET_MEAN}. */
     public static final double[] IMAGENET_STD = {0.229, 0.224, 0.225};
 
+    /** Below this share of the frame (mask above one half) a mask has missed the signer. */
+    static final double MIN_COVERAGE = 0.02;
+
     private final String name;
     private final Net net;
     private final Contract contract;
@@ -111,10 +114,8 @@ public final class DnnPersonSegmenter implements Segmenter {
         return mask;
     }
 
-    /** Below this share of the frame (mask above one half) a mask has missed the signer. */
-    static final double MIN_COVERAGE = 0.02;
-
-    private Mat mask(Mat frame, boolean swapRedBlue) {
+    /** One look at the frame: the network's mask of it as it is, or with red and blue swapped. */
+    Mat mask(Mat frame, boolean swapRedBlue) {
         try (Mat blob = blob(frame, swapRedBlue); Mat out = forward(blob); Mat prob = probability(out);
              Mat resized = new Mat()) {
             opencv_imgproc.resize(prob, resized, new Size(frame.cols(), frame.rows()), 0, 0, opencv_imgproc.INTER_LINEAR);
@@ -124,7 +125,8 @@ public final class DnnPersonSegmenter implements Segmenter {
         }
     }
 
-    private static double coverage(Mat mask) {
+    /** The share of the frame where the mask is above one half. */
+    static double coverage(Mat mask) {
         try (Mat on = new Mat()) {
             opencv_imgproc.threshold(mask, on, 127, 255, opencv_imgproc.THRESH_BINARY);
             return (double) opencv_core.countNonZero(on) / mask.total();
