@@ -2,7 +2,6 @@ package org.signkit.hands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,11 +34,7 @@ class HandsStageTest {
 
     @Test
     void skinFindsTheFaceAndMostHandsAndARerunReusesEveryTake() throws Exception {
-        ModelStore store = ModelStore.fromEnvironment();
-        boolean present = Files.isRegularFile(store.path(ModelStore.SELFIE));
-        assertTrue(present || !"1".equals(System.getenv("SIGNKIT_REQUIRE_TOOLS")),
-                "the selfie model is missing: run './signkit models fetch selfie'");
-        assumeTrue(present, "selfie model not installed");
+        ModelStore store = SelfieModel.store();
         HandsJob.Request request = new HandsJob.Request(frames, work.resolve("skin"), HandsMethod.SKIN, "right");
         HandsJob.Summary first;
         try (HandDetector d = new SkinHandDetector(DnnPersonSegmenter.selfie(store), "right")) {

@@ -1,9 +1,7 @@
 package org.signkit.hands;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -30,11 +28,7 @@ class SkinHandDetectorTest {
 
     @Test
     void theFaceIsTheHeadWhenTheShirtPassesTheSkinTest() throws Exception {
-        ModelStore store = ModelStore.fromEnvironment();
-        boolean required = "1".equals(System.getenv("SIGNKIT_REQUIRE_TOOLS"));
-        boolean present = Files.isRegularFile(store.path(ModelStore.SELFIE));
-        assertTrue(present || !required, "selfie model missing: run './signkit models fetch selfie'");
-        assumeTrue(present, "selfie model not installed");
+        ModelStore store = SelfieModel.store();
         Scene pink = new Scene(Scene.Kind.TEXTURE, new double[] {147.2, 161.4, 230.9}, new double[] {171.9, 165.6, 95.9},
                 0.96, new double[] {0.965, 1.0, 1.035}, -0.342, 0.35, new Scene.Placement(-0.07, 0.017, 1.03),
                 9189754053191671677L);
