@@ -80,7 +80,7 @@ final class AccuracyBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         Path work = out != null ? Files.createDirectories(out) : Files.createTempDirectory("signkit-bench-accuracy");
         FrameSet data = FrameSet.load(frames);
-        ModelSpec spec = new ModelSpec(model, size, 1.0, 1.0, 0.2);
+        ModelSpec spec = new ModelSpec(model, size, 1.0, 1.0, 0.2, 0);
         TrainingConfig config = TrainingConfig.DEFAULTS.withModel(spec)
                 .withOptimisation(epochs, batch, lr, LearningRateSchedule.CONSTANT, 0)
                 .withSplit(split, TrainingConfig.DEFAULTS.testFraction(), null).withSeed(seed);

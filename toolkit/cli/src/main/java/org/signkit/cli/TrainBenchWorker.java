@@ -65,7 +65,7 @@ public final class TrainBenchWorker {
 
     /** The benchmarked network at {@code res} px (the multi-stream network's frame side), 14 classes, seed 1. */
     static NetworkArchitecture network(Architecture model, int res) {
-        return new ModelSpec(model, res, 1.0, 1.0, 0.2).build(14, 1);
+        return new ModelSpec(model, res, 1.0, 1.0, 0.2, 0).build(14, 1);
     }
 
     /** How the network runs: signkit's oneDNN network, DL4J with oneDNN layer helpers, DL4J's im2col. */

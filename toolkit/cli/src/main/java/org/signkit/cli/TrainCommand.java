@@ -50,6 +50,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", description = "Dropout before the classifier. Default: ${DEFAULT-VALUE}.")
     double dropout;
 
+    @Option(names = "--motion", paramLabel = "SECONDS", description = "For multistream and multistream-b0: the frame "
+            + "stream shows the take SECONDS before, at and after the frame, in grey (0: the frame in colour). "
+            + "Default: ${DEFAULT-VALUE}.")
+    double motion;
+
     @Option(names = "--epochs", description = "Maximum epochs. Default: ${DEFAULT-VALUE}.")
     int epochs;
 
@@ -93,7 +98,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingConfig config = new TrainingConfig(new ModelSpec(model, size, widthMult, depthMult, dropout), epochs,
+        TrainingConfig config = new TrainingConfig(new ModelSpec(model, size, widthMult, depthMult, dropout, motion), epochs,
                 batch, lr, schedule, patience, TrainingConfig.DEFAULTS.monitorFraction(), split, test, augment, seed, topK,
                 null, engine);
         FrameSet data = FrameSet.load(frames);

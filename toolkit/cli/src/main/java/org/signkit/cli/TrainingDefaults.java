@@ -23,6 +23,7 @@ final class TrainingDefaults implements IDefaultValueProvider {
             case "--width-mult" -> Double.toString(d.model().widthMult());
             case "--depth-mult" -> Double.toString(d.model().depthMult());
             case "--dropout" -> Double.toString(d.model().dropout());
+            case "--motion" -> Double.toString(d.model().motion());
             case "--epochs" -> Integer.toString(d.epochs());
             case "--batch" -> Integer.toString(d.batchSize());
             case "--lr" -> Double.toString(d.learningRate());

@@ -294,7 +294,7 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
             return d;
         }
         Map<String, SpecNode> m = n.mapping(Set.of("model", "size", "epochs", "batch", "lr", "schedule", "patience", "split",
-                "test", "test_signers", "train_signers", "engine"));
+                "test", "test_signers", "train_signers", "engine", "motion"));
         SpecNode signersNode = SpecNode.child(m, n, "test_signers");
         List<String> testSigners = d.holdout() == null ? List.of() : d.holdout().test();
         if (signersNode.present()) {
@@ -311,9 +311,11 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
         try {
             model = new ModelSpec(Architecture.parse(SpecNode.child(m, n, "model").choice(d.model().architecture().id(),
                     Architecture.ids())), SpecNode.child(m, n, "size").integer(d.model().size(), 16, 1024),
-                    d.model().widthMult(), d.model().depthMult(), d.model().dropout());
+                    d.model().widthMult(), d.model().depthMult(), d.model().dropout(),
+                    SpecNode.child(m, n, "motion").number(d.model().motion(), 0, ModelSpec.MAX_MOTION));
         } catch (IllegalArgumentException e) {
-            throw n.error(e.getMessage(), "give 'model' and 'size' a network signkit trains at that size");
+            throw n.error(e.getMessage(), "give 'model' and 'size' a network signkit trains at that size, and 'motion' "
+                    + "only to a multistream model");
         }
         return d.withModel(model)
                 .withOptimisation(SpecNode.child(m, n, "epochs").integer(d.epochs(), 1, 1000),

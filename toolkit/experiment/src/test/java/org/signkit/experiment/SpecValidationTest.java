@@ -84,4 +84,14 @@ class SpecValidationTest {
         assertTrue(e.contains("spec.yaml: line 7"), e);
         assertTrue(e.contains("path separator") && e.contains("trials' folders"), e);
     }
+
+    @Test
+    void motionIsReadForAMultiStreamModelAndAnErrorNamingTheLineForAnyOther() throws Exception {
+        String quick = "  quick:\n    repeats: 3\n";
+        ExperimentSpec s = ExperimentSpec.load(Files.writeString(dir.resolve("spec.yaml"),
+                spec.replace(quick, quick + "    training: {model: multistream, size: 64, motion: 0.2}\n")), "quick");
+        assertEquals(0.2, s.training().model().motion());
+        String e = error(spec.replace(quick, quick + "    training: {model: baseline-cnn, size: 64, motion: 0.2}\n"));
+        assertTrue(e.contains("spec.yaml: line 14") && e.contains("motion"), e);
+    }
 }

@@ -101,6 +101,8 @@ public record ExperimentReport(Path run) {
         TrainingConfig t = s.training();
         h.append(ownTraining ? "<p>Training (where a condition names no model of its own): <code>" : "<p>Training: <code>")
                 .append(escape(t.model().architecture().id())).append("</code>, ").append(t.model().size()).append(" px, ")
+                .append(t.model().motion() > 0 ? "frame stream in motion (grey, " + t.model().motion()
+                        + " s before, at and after the frame), " : "")
                 .append(t.epochs()).append(" epochs, batch ").append(t.batchSize()).append(", Adam lr ")
                 .append(t.learningRate()).append(" (").append(escape(t.schedule().id())).append("), ")
                 .append(escape(t.split().id())).append(" split, test share ").append(t.testFraction())

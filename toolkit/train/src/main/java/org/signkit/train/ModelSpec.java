@@ -16,8 +16,14 @@ import org.signkit.core.FrameRecord;
  * @param widthMult    EfficientNet channel multiplier (1 = B0)
  * @param depthMult    EfficientNet block-repeat multiplier (1 = B0)
  * @param dropout      dropout before the classifier (B0: 0.2)
+ * @param motion       for the multi-stream networks, the gap in seconds between the frame stream's three grey
+ *                     instants ({@link MotionFrames}); 0 for the colour frame
  */
-public record ModelSpec(Architecture architecture, int size, double widthMult, double depthMult, double dropout) {
+public record ModelSpec(Architecture architecture, int size, double widthMult, double depthMult, double dropout,
+                        double motion) {
+
+    /** The longest motion gap accepted, in seconds (a sign lasts about two). */
+    public static final double MAX_MOTION = 2.0;
 
     public ModelSpec {
         if (architecture == null) {
@@ -32,16 +38,25 @@ public record ModelSpec(Architecture architecture, int size, double widthMult, d
         if (widthMult <= 0 || depthMult <= 0 || dropout < 0 || dropout >= 1) {
             throw new IllegalArgumentException("width/depth multipliers must be > 0 and dropout in [0, 1)");
         }
+        // A model card written before motion was a choice has no such field: it read the colour frame.
+        motion = Double.isNaN(motion) ? 0 : motion;
+        if (!(motion >= 0 && motion <= MAX_MOTION)) {
+            throw new IllegalArgumentException("motion must be between 0 and " + MAX_MOTION + " seconds, got " + motion);
+        }
+        if (motion > 0 && !takesHandStreams(architecture)) {
+            throw new IllegalArgumentException("motion is a frame stream of the multi-stream networks, not of "
+                    + architecture.id() + "; use multistream or multistream-b0, or leave motion at 0");
+        }
     }
 
     /** EfficientNet-B0 as in the study, at {@code size} pixels. */
     public static ModelSpec efficientNetB0(int size) {
-        return new ModelSpec(Architecture.EFFICIENTNET_B0, size, 1.0, 1.0, 0.2);
+        return new ModelSpec(Architecture.EFFICIENTNET_B0, size, 1.0, 1.0, 0.2, 0);
     }
 
     /** The small baseline CNN at {@code size} pixels. */
     public static ModelSpec baseline(int size) {
-        return new ModelSpec(Architecture.BASELINE_CNN, size, 1.0, 1.0, 0.2);
+        return new ModelSpec(Architecture.BASELINE_CNN, size, 1.0, 1.0, 0.2, 0);
     }
 
     /** True for the networks that take the frame and its hand crops. */
@@ -72,7 +87,7 @@ public record ModelSpec(Architecture architecture, int size, double widthMult, d
         if (keypoints()) {
             throw new UnsupportedOperationException("a keypoint model reads the takes' pose files, not frame images");
         }
-        return multiStream() ? HandStreams.of(set, size) : new WholeFrame(size, size);
+        return multiStream() ? HandStreams.of(set, size, motion) : new WholeFrame(size, size);
     }
 
     /** The samples of {@code frames} this model trains on: the frames, or for a keypoint model one row per take. */

@@ -48,7 +48,7 @@ class HandStreamsTest {
         Map<String, FrameHands> hands = new TreeMap<>();
         hands.put(ROW.framePath(), new FrameHands(new ImageBox(80, 20, 120, 70), 1,
                 HandObservation.of(new ImageBox(40, 120, 60, 140), 1), HandObservation.ABSENT));
-        return new HandStreams(64, 32, HandsFile.of(HandsMethod.TRUTH, "right", "x", hands), Path.of("hands.json"));
+        return new HandStreams(64, 32, HandsFile.of(HandsMethod.TRUTH, "right", "x", hands), Path.of("hands.json"), null);
     }
 
     private static double mean(Mat canvas, int x, int y, int w, int h) {

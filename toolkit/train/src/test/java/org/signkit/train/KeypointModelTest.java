@@ -61,7 +61,7 @@ class KeypointModelTest {
     }
 
     private static TrainingConfig config(int epochs) {
-        return new TrainingConfig(new ModelSpec(Architecture.KEYPOINTS, 32, 1, 1, 0.2), epochs, 4, 1e-3,
+        return new TrainingConfig(new ModelSpec(Architecture.KEYPOINTS, 32, 1, 1, 0.2, 0), epochs, 4, 1e-3,
                 LearningRateSchedule.STEP, 0, 0.1, SplitStrategy.TAKE, 0.2, "geometric", 1, 2, null, Engine.AUTO);
     }
 
