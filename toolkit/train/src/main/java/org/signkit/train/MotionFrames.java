@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -30,11 +31,38 @@ import org.signkit.core.FrameRecord;
  * where the hands come from and go to. The gap is in seconds, not frames, so that every frame rate sees
  * the same motion. Near the take's ends the nearest kept frame stands in (the first or the last).
  *
- * @param seconds    the gap between the instants
- * @param root       the folder the frame paths are relative to
- * @param neighbours per frame path, the paths of the frame before and the frame after
+ * <p>Without augmentation a neighbour's grey image at the stream's side is the same in every epoch, so it
+ * is decoded once and kept (a 64 px stream holds 4 KB per frame); an augmented neighbour is decoded and
+ * transformed like the frame each time.
  */
-public record MotionFrames(double seconds, Path root, Map<String, String[]> neighbours) {
+public final class MotionFrames {
+
+    private final double seconds;
+    private final Path root;
+    private final Map<String, String[]> neighbours;
+    /** Neighbours' grey pixels without augmentation, by frame path and side. */
+    private final Map<String, byte[]> plain = new ConcurrentHashMap<>();
+
+    /**
+     * @param seconds    the gap between the instants
+     * @param root       the folder the frame paths are relative to
+     * @param neighbours per frame path, the paths of the frame before and the frame after
+     */
+    public MotionFrames(double seconds, Path root, Map<String, String[]> neighbours) {
+        this.seconds = seconds;
+        this.root = root;
+        this.neighbours = Map.copyOf(neighbours);
+    }
+
+    /** The gap between the instants, in seconds. */
+    public double seconds() {
+        return seconds;
+    }
+
+    /** Per frame path, the paths of the frame before and the frame after. */
+    public Map<String, String[]> neighbours() {
+        return neighbours;
+    }
 
     /** The frames before and after each frame of {@code set}, within its take. */
     public static MotionFrames of(FrameSet set, double seconds) {
@@ -52,7 +80,7 @@ public record MotionFrames(double seconds, Path root, Map<String, String[]> neig
                 neighbours.put(r.framePath(), new String[] {before.framePath(), after.framePath()});
             }
         }
-        return new MotionFrames(seconds, set.root(), Map.copyOf(neighbours));
+        return new MotionFrames(seconds, set.root(), neighbours);
     }
 
     /** Index of the last time at or before {@code t} (a micro-second's tolerance), or -1. */
@@ -84,10 +112,11 @@ public record MotionFrames(double seconds, Path root, Map<String, String[]> neig
         if (paths == null) {
             throw new IllegalArgumentException("frame " + row.framePath() + " is not in the frame set the motion was built from");
         }
+        int side = out.rows();
         try (MatVector channels = new MatVector(3)) {
-            channels.put(0, grey(neighbour(paths[0], row, now, augmentation, record), now, out.rows()));
-            channels.put(1, grey(now, now, out.rows()));
-            channels.put(2, grey(neighbour(paths[1], row, now, augmentation, record), now, out.rows()));
+            channels.put(0, neighbour(paths[0], row, now, augmentation, record, side));
+            channels.put(1, grey(now, side));
+            channels.put(2, neighbour(paths[1], row, now, augmentation, record, side));
             opencv_core.merge(channels, out);
             for (long i = 0; i < channels.size(); i++) {
                 channels.get(i).close();
@@ -95,36 +124,46 @@ public record MotionFrames(double seconds, Path root, Map<String, String[]> neig
         }
     }
 
-    /** The neighbour's image, augmented like the frame; the frame itself at a take's end. */
+    /** The neighbour in grey at {@code side}, augmented like the frame; the frame itself at a take's end. */
     private Mat neighbour(String path, FrameRecord row, Mat now, AugmentationPipeline augmentation,
-                          AugmentationRecord record) {
+                          AugmentationRecord record, int side) {
         if (path.equals(row.framePath())) {
-            return now;
+            return grey(now, side);
         }
+        if (augmentation == null) {
+            byte[] px = plain.computeIfAbsent(path + "\n" + side, k -> {
+                try (Mat raw = decode(path, row); Mat g = grey(raw, side)) {
+                    byte[] b = new byte[side * side];
+                    g.data().get(b);
+                    return b;
+                }
+            });
+            Mat g = new Mat(side, side, opencv_core.CV_8U);
+            g.data().put(px);
+            return g;
+        }
+        try (Mat raw = decode(path, row);
+             Mat augmented = augmentation.apply(new Sample(raw, null, List.of(), List.of(), "right"), record).image()) {
+            return grey(augmented, side);
+        }
+    }
+
+    private Mat decode(String path, FrameRecord row) {
         Path file = root.resolve(path);
         Mat raw = opencv_imgcodecs.imread(file.toString(), opencv_imgcodecs.IMREAD_COLOR);
         if (raw == null || raw.empty()) {
             throw new BadInputException(file, "missing or unreadable frame image (a motion neighbour of " + row.framePath() + ")",
                     "re-extract the frames with 'signkit frames' or remove the row from the manifest");
         }
-        if (augmentation == null) {
-            return raw;
-        }
-        Mat augmented = augmentation.apply(new Sample(raw, null, List.of(), List.of(), "right"), record).image();
-        raw.close();
-        return augmented;
+        return raw;
     }
 
-    /** {@code image} in grey at {@code side} square; closes {@code image} unless it is {@code keep}. */
-    private static Mat grey(Mat image, Mat keep, int side) {
+    /** {@code image} in grey at {@code side} square (a new, continuous matrix). */
+    private static Mat grey(Mat image, int side) {
         Mat small = new Mat();
         try (Mat g = new Mat()) {
             cvtColor(image, g, COLOR_BGR2GRAY);
             resize(g, small, new Size(side, side), 0, 0, INTER_AREA);
-        } finally {
-            if (image != keep) {
-                image.close();
-            }
         }
         return small;
     }
