@@ -1,5 +1,6 @@
 package org.signkit.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.signkit.augment.AugmentationPipeline;
@@ -17,10 +18,11 @@ import org.signkit.core.FrameRecord;
  * @param depthMult    EfficientNet block-repeat multiplier (1 = B0)
  * @param dropout      dropout before the classifier (B0: 0.2)
  * @param motion       for the multi-stream networks, the gap in seconds between the frame stream's three grey
- *                     instants ({@link MotionFrames}); 0 for the colour frame
+ *                     instants ({@link MotionFrames}); 0 for the colour frame, which is left out of the JSON so
+ *                     that configurations from before motion keep their hash (their trials and checkpoints resume)
  */
 public record ModelSpec(Architecture architecture, int size, double widthMult, double depthMult, double dropout,
-                        double motion) {
+                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) double motion) {
 
     /** The longest motion gap accepted, in seconds (a sign lasts about two). */
     public static final double MAX_MOTION = 2.0;

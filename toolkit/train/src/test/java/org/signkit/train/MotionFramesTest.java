@@ -138,4 +138,15 @@ class MotionFramesTest {
         assertThrows(IllegalArgumentException.class, () -> new ModelSpec(Architecture.MULTISTREAM, 64, 1, 1, 0.2, 2.5));
         assertEquals(0.2, new ModelSpec(Architecture.MULTISTREAM, 64, 1, 1, 0.2, 0.2).motion());
     }
+
+    @Test
+    void aMotionGapRoundTripsThroughTheCardsJsonAndTheColourFrameLeavesTheHashAsBefore() throws Exception {
+        ModelSpec moving = new ModelSpec(Architecture.MULTISTREAM, 64, 1, 1, 0.2, 0.2);
+        ModelSpec colour = new ModelSpec(Architecture.MULTISTREAM, 64, 1, 1, 0.2, 0);
+        assertEquals(moving, org.signkit.core.Json.mapper().readValue(org.signkit.core.Json.write(moving), ModelSpec.class));
+        assertTrue(org.signkit.core.Json.write(moving).contains("motion"));
+        // A configuration from before motion existed has no such field, so its hash must not change.
+        assertTrue(!org.signkit.core.Json.write(colour).contains("motion"), org.signkit.core.Json.write(colour));
+        assertEquals(colour, org.signkit.core.Json.mapper().readValue(org.signkit.core.Json.write(colour), ModelSpec.class));
+    }
 }
