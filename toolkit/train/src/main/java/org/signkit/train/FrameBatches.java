@@ -1,9 +1,5 @@
 package org.signkit.train;
 
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
-
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,7 +16,6 @@ import java.util.stream.IntStream;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.nd4j.linalg.dataset.DataSet;
 import org.signkit.augment.AugmentationPipeline;
-import org.signkit.core.BadInputException;
 import org.signkit.core.FrameRecord;
 
 /**
@@ -114,12 +109,7 @@ public final class FrameBatches implements SampleBatches {
     }
 
     private Mat input(FrameRecord r, int epoch, boolean augment) {
-        Path file = set.imageOf(r);
-        Mat img = imread(file.toString(), IMREAD_COLOR);
-        if (img == null || img.empty()) {
-            throw new BadInputException(file, "missing or unreadable frame image",
-                    "re-extract the frames with 'signkit frames' or remove the row from the manifest");
-        }
+        Mat img = set.image(r);
         try {
             return layout.render(r, img, augment ? augmentation : null, seed, epoch);
         } finally {

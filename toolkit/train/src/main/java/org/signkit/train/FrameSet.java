@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.signkit.core.BadInputException;
 import org.signkit.core.Checksums;
 import org.signkit.core.FrameManifest;
@@ -48,6 +50,21 @@ public record FrameSet(Path manifest, String sha256, List<FrameRecord> frames) {
     /** The image file of one row. */
     public Path imageOf(FrameRecord r) {
         return root().resolve(r.framePath());
+    }
+
+    /**
+     * Decodes the image of one row (BGR); the caller closes it.
+     *
+     * @throws BadInputException naming the file when it is missing or unreadable
+     */
+    public Mat image(FrameRecord r) {
+        Path file = imageOf(r);
+        Mat img = opencv_imgcodecs.imread(file.toString(), opencv_imgcodecs.IMREAD_COLOR);
+        if (img == null || img.empty()) {
+            throw new BadInputException(file, "missing or unreadable frame image",
+                    "re-extract the frames with 'signkit frames' or remove the row from the manifest");
+        }
+        return img;
     }
 
     /**

@@ -5,7 +5,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,14 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.opencv.global.opencv_core;
-import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.signkit.augment.AugmentationPipeline;
 import org.signkit.augment.AugmentationRecord;
 import org.signkit.augment.Sample;
-import org.signkit.core.BadInputException;
 import org.signkit.core.FrameRecord;
 
 /**
@@ -37,20 +34,19 @@ import org.signkit.core.FrameRecord;
  */
 public final class MotionFrames {
 
+    /** Presentation times closer than this (seconds) are the same instant. */
+    private static final double TOLERANCE = 1e-6;
+
     private final double seconds;
-    private final Path root;
-    private final Map<String, String[]> neighbours;
+    private final FrameSet set;
+    /** Per frame path, the frame before and the frame after. */
+    private final Map<String, FrameRecord[]> neighbours;
     /** Neighbours' grey pixels without augmentation, by frame path and side. */
     private final Map<String, byte[]> plain = new ConcurrentHashMap<>();
 
-    /**
-     * @param seconds    the gap between the instants
-     * @param root       the folder the frame paths are relative to
-     * @param neighbours per frame path, the paths of the frame before and the frame after
-     */
-    public MotionFrames(double seconds, Path root, Map<String, String[]> neighbours) {
+    private MotionFrames(double seconds, FrameSet set, Map<String, FrameRecord[]> neighbours) {
         this.seconds = seconds;
-        this.root = root;
+        this.set = set;
         this.neighbours = Map.copyOf(neighbours);
     }
 
@@ -61,7 +57,9 @@ public final class MotionFrames {
 
     /** Per frame path, the paths of the frame before and the frame after. */
     public Map<String, String[]> neighbours() {
-        return neighbours;
+        Map<String, String[]> paths = new HashMap<>();
+        neighbours.forEach((path, pair) -> paths.put(path, new String[] {pair[0].framePath(), pair[1].framePath()}));
+        return paths;
     }
 
     /** The frames before and after each frame of {@code set}, within its take. */
@@ -70,35 +68,34 @@ public final class MotionFrames {
         for (FrameRecord r : set.frames()) {
             takes.computeIfAbsent(r.sourceVideo() + "\n" + r.label().take(), k -> new ArrayList<>()).add(r);
         }
-        Map<String, String[]> neighbours = new HashMap<>();
+        Map<String, FrameRecord[]> neighbours = new HashMap<>();
         for (List<FrameRecord> take : takes.values()) {
             take.sort(Comparator.comparingDouble(FrameRecord::sourcePtsSeconds));
             double[] times = take.stream().mapToDouble(FrameRecord::sourcePtsSeconds).toArray();
             for (FrameRecord r : take) {
-                FrameRecord before = take.get(Math.max(0, lastAtOrBefore(times, r.sourcePtsSeconds() - seconds)));
-                FrameRecord after = take.get(Math.min(take.size() - 1, firstAtOrAfter(times, r.sourcePtsSeconds() + seconds)));
-                neighbours.put(r.framePath(), new String[] {before.framePath(), after.framePath()});
+                // The last frame at or before the instant, and the first at or after it.
+                int before = countAtOrBefore(times, r.sourcePtsSeconds() - seconds + TOLERANCE) - 1;
+                int after = countAtOrBefore(times, r.sourcePtsSeconds() + seconds - TOLERANCE);
+                neighbours.put(r.framePath(), new FrameRecord[] {
+                        take.get(Math.max(0, before)), take.get(Math.min(take.size() - 1, after))});
             }
         }
-        return new MotionFrames(seconds, set.root(), neighbours);
+        return new MotionFrames(seconds, set, neighbours);
     }
 
-    /** Index of the last time at or before {@code t} (a micro-second's tolerance), or -1. */
-    private static int lastAtOrBefore(double[] times, double t) {
-        int i = -1;
-        while (i + 1 < times.length && times[i + 1] <= t + 1e-6) {
-            i++;
+    /** How many of the sorted {@code times} are at or before {@code t}. */
+    private static int countAtOrBefore(double[] times, double t) {
+        int lo = 0;
+        int hi = times.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        return i;
-    }
-
-    /** Index of the first time at or after {@code t} (a micro-second's tolerance), or the length. */
-    private static int firstAtOrAfter(double[] times, double t) {
-        int i = times.length;
-        while (i - 1 >= 0 && times[i - 1] >= t - 1e-6) {
-            i--;
-        }
-        return i;
+        return lo;
     }
 
     /**
@@ -108,15 +105,15 @@ public final class MotionFrames {
      * @param augmentation the pipeline that drew {@code record}, or null (the neighbours get the same transforms)
      */
     public void render(FrameRecord row, Mat now, AugmentationPipeline augmentation, AugmentationRecord record, Mat out) {
-        String[] paths = neighbours.get(row.framePath());
-        if (paths == null) {
+        FrameRecord[] pair = neighbours.get(row.framePath());
+        if (pair == null) {
             throw new IllegalArgumentException("frame " + row.framePath() + " is not in the frame set the motion was built from");
         }
         int side = out.rows();
         try (MatVector channels = new MatVector(3)) {
-            channels.put(0, neighbour(paths[0], row, now, augmentation, record, side));
+            channels.put(0, neighbour(pair[0], row, now, augmentation, record, side));
             channels.put(1, grey(now, side));
-            channels.put(2, neighbour(paths[1], row, now, augmentation, record, side));
+            channels.put(2, neighbour(pair[1], row, now, augmentation, record, side));
             opencv_core.merge(channels, out);
             for (long i = 0; i < channels.size(); i++) {
                 channels.get(i).close();
@@ -125,14 +122,14 @@ public final class MotionFrames {
     }
 
     /** The neighbour in grey at {@code side}, augmented like the frame; the frame itself at a take's end. */
-    private Mat neighbour(String path, FrameRecord row, Mat now, AugmentationPipeline augmentation,
+    private Mat neighbour(FrameRecord other, FrameRecord row, Mat now, AugmentationPipeline augmentation,
                           AugmentationRecord record, int side) {
-        if (path.equals(row.framePath())) {
+        if (other.framePath().equals(row.framePath())) {
             return grey(now, side);
         }
         if (augmentation == null) {
-            byte[] px = plain.computeIfAbsent(path + "\n" + side, k -> {
-                try (Mat raw = decode(path, row); Mat g = grey(raw, side)) {
+            byte[] px = plain.computeIfAbsent(other.framePath() + "\n" + side, k -> {
+                try (Mat raw = set.image(other); Mat g = grey(raw, side)) {
                     byte[] b = new byte[side * side];
                     g.data().get(b);
                     return b;
@@ -142,20 +139,10 @@ public final class MotionFrames {
             g.data().put(px);
             return g;
         }
-        try (Mat raw = decode(path, row);
+        try (Mat raw = set.image(other);
              Mat augmented = augmentation.apply(new Sample(raw, null, List.of(), List.of(), "right"), record).image()) {
             return grey(augmented, side);
         }
-    }
-
-    private Mat decode(String path, FrameRecord row) {
-        Path file = root.resolve(path);
-        Mat raw = opencv_imgcodecs.imread(file.toString(), opencv_imgcodecs.IMREAD_COLOR);
-        if (raw == null || raw.empty()) {
-            throw new BadInputException(file, "missing or unreadable frame image (a motion neighbour of " + row.framePath() + ")",
-                    "re-extract the frames with 'signkit frames' or remove the row from the manifest");
-        }
-        return raw;
     }
 
     /** {@code image} in grey at {@code side} square (a new, continuous matrix). */

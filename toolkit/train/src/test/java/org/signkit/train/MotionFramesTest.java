@@ -21,6 +21,7 @@ import org.signkit.augment.AugmentationPipeline;
 import org.signkit.augment.FillMode;
 import org.signkit.augment.Range;
 import org.signkit.augment.Shift;
+import org.signkit.core.BadInputException;
 import org.signkit.core.FrameRecord;
 import org.signkit.core.SampleLabel;
 import org.signkit.hands.FrameHands;
@@ -128,6 +129,19 @@ class MotionFramesTest {
             // Its old place is now the black fill, and the frame's grey (frame 1, level 40) is to its right.
             assertTrue(channelMean(canvas, 0, new Rect(1, 10, 4, 4)) < 10, "its old place");
             assertEquals(40, channelMean(canvas, 0, new Rect(20, 10, 4, 4)), 1, "frame 1's grey beside it");
+        }
+    }
+
+    @Test
+    void aMissingNeighbourIsBadInputNamingItsFile() throws Exception {
+        List<FrameRecord> rows = take("1", 6, 0);
+        FrameSet set = set(rows);
+        FrameRecord row = rows.get(3);
+        java.nio.file.Files.delete(dir.resolve(rows.get(5).framePath()));
+        try (Mat frame = opencv_imgcodecs.imread(dir.resolve(row.framePath()).toString())) {
+            BadInputException e = assertThrows(BadInputException.class, () -> layout(set, row).render(row, frame, null, 0, 0));
+            assertEquals(dir.resolve(rows.get(5).framePath()), e.file());
+            assertTrue(e.fix().contains("signkit frames"), e.getMessage());
         }
     }
 
