@@ -7,12 +7,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.nd4j.linalg.dataset.DataSet;
 import org.signkit.augment.AugmentationPipeline;
@@ -22,8 +24,16 @@ import org.signkit.core.FrameRecord;
  * Turns frame records into network batches: decode, resize to the input size, augment (training only)
  * and normalise, on background threads that work a few batches ahead so the network does not wait. A
  * batch's content depends only on the seed, the epoch and the rows, never on thread timing.
+ *
+ * <p>A frame's input without augmentation is the same in every epoch (the test and validation frames always,
+ * the training frames when nothing augments them), so it is rendered once and its pixels kept, when the whole
+ * set's inputs fit {@link #KEPT_BYTES}: decoding and cutting a frame costs about as much as the small networks'
+ * forward pass over it.
  */
 public final class FrameBatches implements SampleBatches {
+
+    /** The most pixel bytes of unaugmented inputs one set keeps (a 64 px multi-stream input is 18 KB). */
+    static final long KEPT_BYTES = 256L << 20;
 
     private final FrameSet set;
     private final Map<String, Integer> classIndex;
@@ -35,6 +45,8 @@ public final class FrameBatches implements SampleBatches {
     private final long seed;
     private final int workers;
     private final ExecutorService pool;
+    /** Unaugmented inputs' BGR pixels by frame path, or null when the set's inputs would exceed {@link #KEPT_BYTES}. */
+    private final Map<String, byte[]> kept;
 
     /**
      * @param augmentation applied to training batches, or null for none
@@ -65,6 +77,7 @@ public final class FrameBatches implements SampleBatches {
         this.seed = seed;
         this.workers = Math.max(1, workers);
         this.pool = org.signkit.core.Parallel.daemonPool(this.workers, "signkit-batches");
+        this.kept = (long) set.frames().size() * height * width * 3 <= KEPT_BYTES ? new ConcurrentHashMap<>() : null;
     }
 
     @Override
@@ -109,11 +122,24 @@ public final class FrameBatches implements SampleBatches {
     }
 
     private Mat input(FrameRecord r, int epoch, boolean augment) {
-        Mat img = set.image(r);
-        try {
+        if (augment || kept == null) {
+            return render(r, epoch, augment);
+        }
+        byte[] px = kept.computeIfAbsent(r.framePath(), k -> {
+            try (Mat m = render(r, epoch, false); Mat c = m.clone()) {
+                byte[] b = new byte[height * width * 3];
+                c.data().get(b);
+                return b;
+            }
+        });
+        Mat m = new Mat(height, width, opencv_core.CV_8UC3);
+        m.data().put(px);
+        return m;
+    }
+
+    private Mat render(FrameRecord r, int epoch, boolean augment) {
+        try (Mat img = set.image(r)) {
             return layout.render(r, img, augment ? augmentation : null, seed, epoch);
-        } finally {
-            img.close();
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
@@ -28,9 +27,8 @@ import org.signkit.core.FrameRecord;
  * where the hands come from and go to. The gap is in seconds, not frames, so that every frame rate sees
  * the same motion. Near the take's ends the nearest kept frame stands in (the first or the last).
  *
- * <p>Without augmentation a neighbour's grey image at the stream's side is the same in every epoch, so it
- * is decoded once and kept (a 64 px stream holds 4 KB per frame); an augmented neighbour is decoded and
- * transformed like the frame each time.
+ * <p>An augmented neighbour is decoded and transformed like the frame; {@link FrameBatches} keeps the
+ * unaugmented inputs, neighbours included, so they are decoded once per run.
  */
 public final class MotionFrames {
 
@@ -41,8 +39,6 @@ public final class MotionFrames {
     private final FrameSet set;
     /** Per frame path, the frame before and the frame after. */
     private final Map<String, FrameRecord[]> neighbours;
-    /** Neighbours' grey pixels without augmentation, by frame path and side. */
-    private final Map<String, byte[]> plain = new ConcurrentHashMap<>();
 
     private MotionFrames(double seconds, FrameSet set, Map<String, FrameRecord[]> neighbours) {
         this.seconds = seconds;
@@ -127,21 +123,13 @@ public final class MotionFrames {
         if (other.framePath().equals(row.framePath())) {
             return grey(now, side);
         }
-        if (augmentation == null) {
-            byte[] px = plain.computeIfAbsent(other.framePath() + "\n" + side, k -> {
-                try (Mat raw = set.image(other); Mat g = grey(raw, side)) {
-                    byte[] b = new byte[side * side];
-                    g.data().get(b);
-                    return b;
-                }
-            });
-            Mat g = new Mat(side, side, opencv_core.CV_8U);
-            g.data().put(px);
-            return g;
-        }
-        try (Mat raw = set.image(other);
-             Mat augmented = augmentation.apply(new Sample(raw, null, List.of(), List.of(), "right"), record).image()) {
-            return grey(augmented, side);
+        try (Mat raw = set.image(other)) {
+            if (augmentation == null) {
+                return grey(raw, side);
+            }
+            try (Mat augmented = augmentation.apply(new Sample(raw, null, List.of(), List.of(), "right"), record).image()) {
+                return grey(augmented, side);
+            }
         }
     }
 
