@@ -1,6 +1,7 @@
 package org.signkit.hands;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
@@ -18,7 +19,8 @@ import org.signkit.vision.Segmenter;
  *
  * <ul>
  *   <li>The face is the take's highest large skin component (the head stays put within a take, so one
- *       box per take: the median over frames), cut to a face's proportions (the neck is skin too).</li>
+ *       box per take: the median over frames), cut to a face's proportions (the neck is skin too). The face
+ *       reported is found again from the skin of the face's own colour, without a skin-coloured scene's halo.</li>
  *   <li>Outside the face and neck, each component is a forearm with its hand (sleeves end above the
  *       elbow) or a hand alone. Its two ends along its main axis are the candidates; a hand is the end
  *       nearest to where that hand was in the previous frame (at the first frame, the lower end: takes
@@ -36,6 +38,8 @@ public final class SkinHandDetector implements HandDetector {
     private static final int CR_HIGH = 180;
     private static final int CB_LOW = 77;
     private static final int CB_HIGH = 127;
+    /** Cr and Cb distance (8-bit) from the face's own colour within which a skin pixel is the face's. */
+    private static final int FACE_COLOUR_TOLERANCE = 8;
     /** Face height over width (a head with hair, as the synthetic truth boxes it). */
     public static final double FACE_ASPECT = 1.3;
     /** Hair above the skin of the face, in face widths. */
@@ -97,17 +101,89 @@ public final class SkinHandDetector implements HandDetector {
                 skins.add(skin(images.get(i), masks.get(i)));
             }
             ImageBox face = face(skins);
+            if (face == null) {
+                return images.stream().map(i -> new FrameHands(null, 0, null, null)).toList();
+            }
+            // The hands are found around the skin face; the face reported (which scales the signer crop) is the
+            // one of the face's own colour.
+            ImageBox own = faceOfItsOwnColour(images, skins, face);
             List<FrameHands> out = new ArrayList<>(images.size());
             double[][] last = new double[2][];
             ImageBox[] held = new ImageBox[2];
             int[] missing = new int[2];
             for (Mat skin : skins) {
-                out.add(face == null ? new FrameHands(null, 0, null, null) : hands(skin, face, last, held, missing));
+                FrameHands h = hands(skin, face, last, held, missing);
+                out.add(new FrameHands(own, h.faceConfidence(), h.dominant(), h.nonDominant()));
             }
             return out;
         } finally {
             masks.forEach(Mat::close);
             skins.forEach(Mat::close);
+        }
+    }
+
+    /**
+     * The take's face again, from the skin pixels of the face's own colour: within {@link #FACE_COLOUR_TOLERANCE}
+     * of the median Cr and Cb in the centre of {@code face}. Where the scene behind the head is skin-coloured, the
+     * person mask keeps a halo of it round the head, which passes the skin test and widens the face (1.3 times
+     * the truth's on a validation take); the halo's colour is the scene's, not the face's. {@code face} when the
+     * centre holds no skin.
+     */
+    private static ImageBox faceOfItsOwnColour(List<Mat> images, List<Mat> skins, ImageBox face) {
+        List<Mat> ycrcb = new ArrayList<>(images.size());
+        List<Mat> own = new ArrayList<>(images.size());
+        try {
+            List<Integer> crs = new ArrayList<>();
+            List<Integer> cbs = new ArrayList<>();
+            int x0 = (int) (face.centreX() - face.width() * 0.2);
+            int x1 = (int) (face.centreX() + face.width() * 0.2);
+            int y0 = (int) (face.y0() + face.height() * 0.3);
+            int y1 = (int) (face.y0() + face.height() * 0.7);
+            for (int i = 0; i < images.size(); i++) {
+                Mat y = new Mat();
+                opencv_imgproc.cvtColor(images.get(i), y, opencv_imgproc.COLOR_BGR2YCrCb);
+                ycrcb.add(y);
+                UByteIndexer c = y.createIndexer();
+                UByteIndexer k = skins.get(i).createIndexer();
+                for (int row = Math.max(0, y0); row < Math.min(y.rows(), y1); row++) {
+                    for (int col = Math.max(0, x0); col < Math.min(y.cols(), x1); col++) {
+                        if (k.get(row, col) != 0) {
+                            crs.add(c.get(row, col, 1));
+                            cbs.add(c.get(row, col, 2));
+                        }
+                    }
+                }
+                c.release();
+                k.release();
+            }
+            if (crs.isEmpty()) {
+                return face;
+            }
+            Collections.sort(crs);
+            Collections.sort(cbs);
+            int cr = crs.get(crs.size() / 2);
+            int cb = cbs.get(cbs.size() / 2);
+            for (int i = 0; i < images.size(); i++) {
+                Mat m = skins.get(i).clone();
+                own.add(m);
+                UByteIndexer c = ycrcb.get(i).createIndexer();
+                UByteIndexer o = m.createIndexer();
+                for (int row = 0; row < m.rows(); row++) {
+                    for (int col = 0; col < m.cols(); col++) {
+                        if (o.get(row, col) != 0 && (Math.abs(c.get(row, col, 1) - cr) > FACE_COLOUR_TOLERANCE
+                                || Math.abs(c.get(row, col, 2) - cb) > FACE_COLOUR_TOLERANCE)) {
+                            o.put(row, col, 0);
+                        }
+                    }
+                }
+                c.release();
+                o.release();
+            }
+            ImageBox f = face(own);
+            return f == null ? face : f;
+        } finally {
+            ycrcb.forEach(Mat::close);
+            own.forEach(Mat::close);
         }
     }
 
