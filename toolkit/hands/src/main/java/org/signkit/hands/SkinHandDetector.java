@@ -1,13 +1,14 @@
 package org.signkit.hands;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.signkit.vision.FrameTake;
@@ -129,85 +130,85 @@ public final class SkinHandDetector implements HandDetector {
      * the truth's on a validation take); the halo's colour is the scene's, not the face's. {@code face} when the
      * centre holds no skin.
      */
-    private static ImageBox faceOfItsOwnColour(List<Mat> images, List<Mat> skins, ImageBox face) {
-        List<Mat> ycrcb = new ArrayList<>(images.size());
-        List<Mat> own = new ArrayList<>(images.size());
-        try {
-            List<Integer> crs = new ArrayList<>();
-            List<Integer> cbs = new ArrayList<>();
-            int x0 = (int) (face.centreX() - face.width() * 0.2);
-            int x1 = (int) (face.centreX() + face.width() * 0.2);
-            int y0 = (int) (face.y0() + face.height() * 0.3);
-            int y1 = (int) (face.y0() + face.height() * 0.7);
-            for (int i = 0; i < images.size(); i++) {
-                Mat y = new Mat();
-                opencv_imgproc.cvtColor(images.get(i), y, opencv_imgproc.COLOR_BGR2YCrCb);
-                ycrcb.add(y);
-                UByteIndexer c = y.createIndexer();
-                UByteIndexer k = skins.get(i).createIndexer();
-                for (int row = Math.max(0, y0); row < Math.min(y.rows(), y1); row++) {
-                    for (int col = Math.max(0, x0); col < Math.min(y.cols(), x1); col++) {
+    static ImageBox faceOfItsOwnColour(List<Mat> images, List<Mat> skins, ImageBox face) {
+        int[] crs = new int[256];
+        int[] cbs = new int[256];
+        int x0 = Math.max(0, (int) (face.centreX() - face.width() * 0.2));
+        int y0 = Math.max(0, (int) (face.y0() + face.height() * 0.3));
+        for (int i = 0; i < images.size(); i++) {
+            Mat image = images.get(i);
+            int x1 = Math.min(image.cols(), (int) (face.centreX() + face.width() * 0.2));
+            int y1 = Math.min(image.rows(), (int) (face.y0() + face.height() * 0.7));
+            if (x1 <= x0 || y1 <= y0) {
+                continue;
+            }
+            // Only the centre's colours are counted: the conversion is of that rectangle alone.
+            Rect centre = new Rect(x0, y0, x1 - x0, y1 - y0);
+            try (Mat region = new Mat(image, centre); Mat ycrcb = new Mat(); Mat skin = new Mat(skins.get(i), centre)) {
+                opencv_imgproc.cvtColor(region, ycrcb, opencv_imgproc.COLOR_BGR2YCrCb);
+                UByteIndexer c = ycrcb.createIndexer();
+                UByteIndexer k = skin.createIndexer();
+                for (int row = 0; row < centre.height(); row++) {
+                    for (int col = 0; col < centre.width(); col++) {
                         if (k.get(row, col) != 0) {
-                            crs.add(c.get(row, col, 1));
-                            cbs.add(c.get(row, col, 2));
+                            crs[c.get(row, col, 1)]++;
+                            cbs[c.get(row, col, 2)]++;
                         }
                     }
                 }
                 c.release();
                 k.release();
             }
-            if (crs.isEmpty()) {
-                return face;
-            }
-            Collections.sort(crs);
-            Collections.sort(cbs);
-            int cr = crs.get(crs.size() / 2);
-            int cb = cbs.get(cbs.size() / 2);
+        }
+        int count = Arrays.stream(crs).sum();
+        if (count == 0) {
+            return face;
+        }
+        int cr = median(crs, count);
+        int cb = median(cbs, count);
+        List<Mat> own = new ArrayList<>(images.size());
+        try (Scalar low = new Scalar(0, cr - FACE_COLOUR_TOLERANCE, cb - FACE_COLOUR_TOLERANCE, 0);
+             Scalar high = new Scalar(255, cr + FACE_COLOUR_TOLERANCE, cb + FACE_COLOUR_TOLERANCE, 0);
+             Mat lowMat = new Mat(low); Mat highMat = new Mat(high)) {
             for (int i = 0; i < images.size(); i++) {
-                Mat m = skins.get(i).clone();
+                Mat m = new Mat();
                 own.add(m);
-                UByteIndexer c = ycrcb.get(i).createIndexer();
-                UByteIndexer o = m.createIndexer();
-                for (int row = 0; row < m.rows(); row++) {
-                    for (int col = 0; col < m.cols(); col++) {
-                        if (o.get(row, col) != 0 && (Math.abs(c.get(row, col, 1) - cr) > FACE_COLOUR_TOLERANCE
-                                || Math.abs(c.get(row, col, 2) - cb) > FACE_COLOUR_TOLERANCE)) {
-                            o.put(row, col, 0);
-                        }
-                    }
+                try (Mat ycrcb = new Mat()) {
+                    opencv_imgproc.cvtColor(images.get(i), ycrcb, opencv_imgproc.COLOR_BGR2YCrCb);
+                    opencv_core.inRange(ycrcb, lowMat, highMat, m);
                 }
-                c.release();
-                o.release();
+                opencv_core.bitwise_and(m, skins.get(i), m);
             }
             ImageBox f = face(own);
             return f == null ? face : f;
         } finally {
-            ycrcb.forEach(Mat::close);
             own.forEach(Mat::close);
         }
     }
 
+    /** The value at rank {@code count / 2} (from 0) of a 256-bin histogram holding {@code count} values. */
+    private static int median(int[] histogram, int count) {
+        int seen = 0;
+        for (int v = 0; v < histogram.length; v++) {
+            seen += histogram[v];
+            if (seen > count / 2) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("empty histogram");
+    }
+
     /** Skin pixels inside the person, cleaned by a small opening and closing. */
     static Mat skin(Mat bgr, Mat personMask) {
-        Mat skin = new Mat(bgr.rows(), bgr.cols(), opencv_core.CV_8U);
-        try (Mat ycrcb = new Mat();
+        Mat skin = new Mat();
+        try (Mat ycrcb = new Mat(); Mat person = new Mat();
+             Mat low = new Mat(new Scalar(0, CR_LOW, CB_LOW, 0)); Mat high = new Mat(new Scalar(255, CR_HIGH, CB_HIGH, 0));
              Mat k3 = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, new Size(3, 3));
              Mat k5 = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, new Size(5, 5))) {
             opencv_imgproc.cvtColor(bgr, ycrcb, opencv_imgproc.COLOR_BGR2YCrCb);
-            UByteIndexer c = ycrcb.createIndexer();
-            UByteIndexer p = personMask.createIndexer();
-            UByteIndexer o = skin.createIndexer();
-            for (int y = 0; y < bgr.rows(); y++) {
-                for (int x = 0; x < bgr.cols(); x++) {
-                    int cr = c.get(y, x, 1);
-                    int cb = c.get(y, x, 2);
-                    boolean on = p.get(y, x) > 127 && cr >= CR_LOW && cr <= CR_HIGH && cb >= CB_LOW && cb <= CB_HIGH;
-                    o.put(y, x, on ? 255 : 0);
-                }
-            }
-            c.release();
-            p.release();
-            o.release();
+            opencv_core.inRange(ycrcb, low, high, skin);
+            opencv_imgproc.threshold(personMask, person, 127, 255, opencv_imgproc.THRESH_BINARY);
+            opencv_core.bitwise_and(skin, person, skin);
             opencv_imgproc.morphologyEx(skin, skin, opencv_imgproc.MORPH_OPEN, k3);
             opencv_imgproc.morphologyEx(skin, skin, opencv_imgproc.MORPH_CLOSE, k5);
         }
@@ -220,7 +221,7 @@ public final class SkinHandDetector implements HandDetector {
      * narrows it), cut to a head's proportions. The width is the head's, above the neck: under a pink light a
      * grey shirt passes the skin test and joins the face through the neck.
      */
-    private static ImageBox face(List<Mat> skins) {
+    static ImageBox face(List<Mat> skins) {
         List<double[]> tops = new ArrayList<>();
         for (Mat skin : skins) {
             Component top = null;

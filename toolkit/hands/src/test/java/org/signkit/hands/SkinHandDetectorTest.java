@@ -1,10 +1,16 @@
 package org.signkit.hands;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.Test;
 import org.signkit.synth.Box;
 import org.signkit.synth.Scene;
@@ -22,7 +28,8 @@ import org.signkit.vision.ModelStore;
 /**
  * {@code skin}'s face on the synthetic validation take BOM_DIA s1 (the scene as its truth file records it): a pink
  * and cyan texture under a side light, where signer s1's grey shirt passes the skin test and joins the face through
- * the neck. The face must still be the head, not the head and shirt.
+ * the neck. The face must still be the head, not the head and shirt. And the face from its own colour on a drawn
+ * head inside a skin-coloured halo of the scene.
  */
 class SkinHandDetectorTest {
 
@@ -52,6 +59,41 @@ class SkinHandDetectorTest {
             assertTrue(iou >= 0.6, "face IoU " + iou);
         } finally {
             frames.forEach(Mat::close);
+        }
+    }
+
+    /**
+     * A 40 px wide head (YCrCb 150/150/110) inside an 80 px halo of a skin-coloured scene (150/170/95) that the
+     * person mask keeps: both pass the skin test, so the skin face is the halo's width; the face of the head's
+     * own colour is the head's.
+     */
+    @Test
+    void theFaceOfItsOwnColourLeavesOutASkinColouredHalo() {
+        List<Mat> images = new ArrayList<>();
+        List<Mat> skins = new ArrayList<>();
+        try (Mat person = new Mat(240, 240, opencv_core.CV_8U, new Scalar(255.0))) {
+            for (int i = 0; i < 3; i++) {
+                Mat ycrcb = new Mat(240, 240, opencv_core.CV_8UC3, new Scalar(128, 128, 128, 0));
+                opencv_imgproc.circle(ycrcb, new Point(120, 110), 40, new Scalar(150, 170, 95, 0), -1,
+                        opencv_imgproc.LINE_8, 0);
+                opencv_imgproc.ellipse(ycrcb, new Point(120 + i, 110), new Size(20, 26), 0, 0, 360,
+                        new Scalar(150, 150, 110, 0), -1, opencv_imgproc.LINE_8, 0);
+                Mat bgr = new Mat();
+                opencv_imgproc.cvtColor(ycrcb, bgr, opencv_imgproc.COLOR_YCrCb2BGR);
+                ycrcb.close();
+                images.add(bgr);
+                skins.add(SkinHandDetector.skin(bgr, person));
+            }
+            ImageBox skinFace = SkinHandDetector.face(skins);
+            ImageBox own = SkinHandDetector.faceOfItsOwnColour(images, skins, skinFace);
+            System.out.printf("skin face %s, own colour %s%n", skinFace, own);
+            assertTrue(skinFace.width() > 80, "the halo widens the skin face: " + skinFace);
+            // The head is 41 px wide; the face box adds 8% round the skin's width.
+            assertEquals(41 * 1.08, own.width(), 4, "own-colour face " + own);
+            assertEquals(121, own.centreX(), 3, "own-colour face " + own);
+        } finally {
+            images.forEach(Mat::close);
+            skins.forEach(Mat::close);
         }
     }
 }
