@@ -126,9 +126,10 @@ public final class FrameBatches implements SampleBatches {
             return render(r, epoch, augment);
         }
         byte[] px = kept.computeIfAbsent(r.framePath(), k -> {
-            try (Mat m = render(r, epoch, false); Mat c = m.clone()) {
+            // The layouts render continuous images; a copy only for a view into a larger one.
+            try (Mat m = render(r, epoch, false); Mat c = m.isContinuous() ? null : m.clone()) {
                 byte[] b = new byte[height * width * 3];
-                c.data().get(b);
+                (c == null ? m : c).data().get(b);
                 return b;
             }
         });
