@@ -47,7 +47,7 @@ public final class MediaPipeBodyLandmarker implements AutoCloseable {
 
     /** The landmarker installed by {@code signkit models fetch pose}. */
     public static MediaPipeBodyLandmarker open(ModelStore store) {
-        return new MediaPipeBodyLandmarker(opencv_dnn.readNetFromTFLite(store.require(ModelStore.POSE_LANDMARK).toString()));
+        return new MediaPipeBodyLandmarker(store.tfliteNet(ModelStore.POSE_LANDMARK));
     }
 
     /**

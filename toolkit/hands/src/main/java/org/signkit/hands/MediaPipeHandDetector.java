@@ -63,9 +63,9 @@ public final class MediaPipeHandDetector implements HandDetector {
     /** The detector over the models installed by {@code signkit models fetch hands}. */
     public static MediaPipeHandDetector open(ModelStore store, String dominant) {
         return new MediaPipeHandDetector(
-                opencv_dnn.readNetFromTFLite(store.require(ModelStore.PALM_DETECTION).toString()),
-                opencv_dnn.readNetFromTFLite(store.require(ModelStore.HAND_LANDMARK).toString()),
-                opencv_dnn.readNetFromTFLite(store.require(ModelStore.FACE_DETECTION).toString()), dominant);
+                store.tfliteNet(ModelStore.PALM_DETECTION),
+                store.tfliteNet(ModelStore.HAND_LANDMARK),
+                store.tfliteNet(ModelStore.FACE_DETECTION), dominant);
     }
 
     @Override

@@ -57,8 +57,7 @@ public final class DnnPersonSegmenter implements Segmenter {
 
     /** MediaPipe's selfie segmentation from the model store (fails with the setup command when missing). */
     public static DnnPersonSegmenter selfie(ModelStore store) {
-        Path model = store.require(ModelStore.SELFIE);
-        Net net = opencv_dnn.readNetFromTFLite(model.toString());
+        Net net = store.tfliteNet(ModelStore.SELFIE);
         return new DnnPersonSegmenter("selfie", net, new Contract(256, 256, new double[] {0, 0, 0},
                 new double[] {1, 1, 1}, -1));
     }

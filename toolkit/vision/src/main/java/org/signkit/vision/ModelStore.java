@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
+import org.bytedeco.opencv.global.opencv_dnn;
+import org.bytedeco.opencv.opencv_dnn.Net;
 import org.signkit.core.AtomicFiles;
 import org.signkit.core.BadInputException;
 import org.signkit.core.Checksums;
@@ -145,6 +147,21 @@ public record ModelStore(Path root) {
             throw new BadInputException(file, "cannot read: " + e.getMessage(), fix, e);
         }
         return file;
+    }
+
+    /** Held while OpenCV imports a TFLite model. */
+    private static final Object TFLITE_IMPORT = new Object();
+
+    /**
+     * The installed model as an OpenCV DNN network (see {@link #require}). OpenCV's TFLite importer is not
+     * thread-safe: two threads importing at once fail now and then with "Unsupported operator type HARD_SWISH"
+     * for the selfie model (3 of 30 two-thread `signkit hands` runs), so imports take turns.
+     */
+    public Net tfliteNet(KnownModel model) {
+        Path file = require(model);
+        synchronized (TFLITE_IMPORT) {
+            return opencv_dnn.readNetFromTFLite(file.toString());
+        }
     }
 
     /**

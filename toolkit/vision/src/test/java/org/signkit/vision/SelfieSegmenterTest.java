@@ -97,6 +97,56 @@ class SelfieSegmenterTest {
         }
     }
 
+    /**
+     * OpenCV's TFLite importer is not thread-safe on a process's first imports: where two threads opened the
+     * selfie model at once, about one `signkit hands` run in ten failed with "Unsupported operator type
+     * HARD_SWISH". Twelve fresh JVMs each open it on four threads at once ({@link OpenOnThreads}).
+     */
+    @Test
+    void theModelOpensOnManyThreadsAtOnce() throws Exception {
+        ModelStore store = ModelStore.fromEnvironment();
+        boolean required = "1".equals(System.getenv("SIGNKIT_REQUIRE_TOOLS"));
+        boolean present = Files.isRegularFile(store.path(ModelStore.SELFIE));
+        assertTrue(present || !required, "selfie model missing: run './signkit models fetch selfie'");
+        assumeTrue(present, "selfie model not installed");
+        String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (int run = 0; run < 12; run++) {
+            Process p = new ProcessBuilder(launcher, "-cp", System.getProperty("java.class.path"),
+                    OpenOnThreads.class.getName(), store.root().toString(), "4").redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), "run " + run + ": " + log);
+        }
+    }
+
+    /** Opens the selfie model of the store {@code args[0]} on {@code args[1]} threads at once; exits 1 on a failure. */
+    static final class OpenOnThreads {
+        public static void main(String[] args) throws Exception {
+            ModelStore store = new ModelStore(Path.of(args[0]));
+            int threads = Integer.parseInt(args[1]);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            List<java.util.concurrent.Future<?>> opened = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                opened.add(pool.submit(() -> {
+                    start.await();
+                    DnnPersonSegmenter.selfie(store).close();
+                    return null;
+                }));
+            }
+            int status = 0;
+            for (java.util.concurrent.Future<?> f : opened) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    e.getCause().printStackTrace();
+                    status = 1;
+                }
+            }
+            pool.shutdown();
+            System.exit(status);
+        }
+    }
+
     @Test
     void aMissingModelNamesTheSetupCommand(@TempDir Path empty) {
         BadInputException e = assertThrows(BadInputException.class,
