@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -153,8 +154,8 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
     private static final Set<String> TOP = Set.of("name", "question", "dataset", "validation", "signs", "frames",
             "hands", "defaults", "conditions", "training", "background", "repeats", "seed", "metrics", "analysis",
             "profiles");
-    private static final Set<String> PROFILE = Set.of("validation", "signs", "frames", "hands", "training", "background",
-            "repeats", "seed", "conditions", "condition_training");
+    private static final Set<String> PROFILE = Set.of("validation", "signs", "frames", "hands", "defaults", "training",
+            "background", "repeats", "seed", "conditions", "condition_training");
 
     /** Reads and validates a spec, applying {@code profile} (null: none). */
     public static ExperimentSpec load(Path file, String profile) throws IOException {
@@ -204,8 +205,8 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
                 TrainingConfig.DEFAULTS));
         BackgroundSettings background = background(overlay.apply("background"), background(base.apply("background"),
                 new BackgroundSettings("plate", "builtin", 5, "source", 0, true)));
-        List<Condition> conditions = conditions(base.apply("conditions"), base.apply("defaults"), dataset, training,
-                overlay.apply("condition_training"));
+        List<Condition> conditions = conditions(base.apply("conditions"), base.apply("defaults"), overlay.apply("defaults"),
+                dataset, training, overlay.apply("condition_training"));
         List<Condition> all = conditions;
         SpecNode subset = overlay.apply("conditions");
         if (subset.present()) {
@@ -352,8 +353,12 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
     private static final Set<String> CONDITION_KEYS = Set.of("name", "capture", "fps", "augmentation", "background",
             "training");
 
-    private static List<Condition> conditions(SpecNode n, SpecNode defaultsNode, Path dataset, TrainingConfig training,
-                                              SpecNode profileTraining) {
+    /**
+     * The compared conditions. A key a condition leaves out comes from the profile's {@code defaults}, else the
+     * spec's: a profile can hold, e.g., the augmentation of every condition that does not name its own.
+     */
+    private static List<Condition> conditions(SpecNode n, SpecNode specDefaults, SpecNode profileDefaults, Path dataset,
+                                              TrainingConfig training, SpecNode profileTraining) {
         Map<String, SpecNode> perCondition = Map.of();
         if (profileTraining.present()) {
             Set<String> named = new HashSet<>();
@@ -363,7 +368,11 @@ public record ExperimentSpec(Path file, String profile, String name, String ques
             }
             perCondition = profileTraining.mapping(named);
         }
-        Map<String, SpecNode> d = defaultsNode.present() ? defaultsNode.mapping(CONDITION_KEYS) : Map.of();
+        Map<String, SpecNode> d = new HashMap<>(specDefaults.present() ? specDefaults.mapping(CONDITION_KEYS) : Map.of());
+        if (profileDefaults.present()) {
+            d.putAll(profileDefaults.mapping(CONDITION_KEYS));
+        }
+        SpecNode defaultsNode = profileDefaults.present() ? profileDefaults : specDefaults;
         if (!n.present()) {
             throw n.error("missing", "list the compared conditions under 'conditions:'");
         }

@@ -55,6 +55,23 @@ class SpecValidationTest {
     }
 
     @Test
+    void aProfilesDefaultsFillWhatAConditionLeavesOut() throws Exception {
+        String text = spec.replace("    repeats: 3\n    conditions", "    defaults: {augmentation: intensity, fps: 5}\n    repeats: 3\n    conditions");
+        ExperimentSpec quick = ExperimentSpec.load(Files.writeString(dir.resolve("spec.yaml"), text), "quick");
+        // 'plain' names neither key: the profile's values. 'flipped' names its augmentation: its own.
+        assertEquals("intensity", quick.conditions().get(0).augmentation());
+        assertEquals("5", quick.conditions().get(0).fps());
+        assertEquals("horizontal_flip", quick.conditions().get(1).augmentation());
+        // The spec's defaults still fill what the profile leaves out, and without the profile nothing changes.
+        assertEquals("capture30", quick.conditions().get(0).capture());
+        ExperimentSpec plain = ExperimentSpec.load(dir.resolve("spec.yaml"), null);
+        assertEquals("none", plain.conditions().get(0).augmentation());
+        assertEquals("10", plain.conditions().get(0).fps());
+        String e = error(text.replace("defaults: {augmentation: intensity", "defaults: {augmentation: intensty"));
+        assertTrue(e.contains("profiles.quick.defaults.augmentation"), e);
+    }
+
+    @Test
     void aBadValueTheProfileOverridesIsStillAnError() throws Exception {
         String e = error(spec.replace("repeats: 3\nanalysis", "repeats: three\nanalysis"));
         assertTrue(e.contains("spec.yaml: line 8: repeats"), e);

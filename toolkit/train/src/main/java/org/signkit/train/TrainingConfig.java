@@ -8,8 +8,12 @@ import org.signkit.core.SignerHoldout;
 import org.signkit.core.SplitStrategy;
 
 /**
- * Everything that decides a training run's result (thread counts do not): the one training configuration of
- * {@code signkit train}, a spec's {@code training:} block and a notebook, with one set of {@link #DEFAULTS}.
+ * Everything signkit lets decide a training run's result: the one training configuration of {@code signkit train},
+ * a spec's {@code training:} block and a notebook, with one set of {@link #DEFAULTS}. The frame-decoding threads do
+ * not change the result. The native ops' thread count ({@code OMP_NUM_THREADS}) and the CPU's vector units do: they
+ * change the rounding of the sums, and a short training run amplifies it. The same configuration of the quick profile
+ * ended at 0.69 test accuracy on one op thread and at 0.86 on two (docs/BENCHMARKS.md, session 17). So the records
+ * repeat exactly only on the same machine and op threads.
  *
  * @param model         network and input size
  * @param epochs        maximum number of passes over the training split
