@@ -67,11 +67,7 @@ class SelfieSegmenterTest {
      */
     @Test
     void aSignerBeforeASalmonSceneIsFoundByTheSecondLook() throws Exception {
-        ModelStore store = ModelStore.fromEnvironment();
-        boolean required = "1".equals(System.getenv("SIGNKIT_REQUIRE_TOOLS"));
-        boolean present = Files.isRegularFile(store.path(ModelStore.SELFIE));
-        assertTrue(present || !required, "selfie model missing: run './signkit models fetch selfie'");
-        assumeTrue(present, "selfie model not installed");
+        ModelStore store = storeWithSelfie();
         Scene salmon = new Scene(Scene.Kind.GRADIENT, new double[] {143.2, 146.9, 175.9}, new double[] {92.9, 104.8, 193.1},
                 1.16, new double[] {0.92, 1.0, 1.08}, 0.256, 0.35, new Scene.Placement(-0.07, 0.005, 0.97),
                 -6558622091877021788L);
@@ -104,11 +100,7 @@ class SelfieSegmenterTest {
      */
     @Test
     void theModelOpensOnManyThreadsAtOnce() throws Exception {
-        ModelStore store = ModelStore.fromEnvironment();
-        boolean required = "1".equals(System.getenv("SIGNKIT_REQUIRE_TOOLS"));
-        boolean present = Files.isRegularFile(store.path(ModelStore.SELFIE));
-        assertTrue(present || !required, "selfie model missing: run './signkit models fetch selfie'");
-        assumeTrue(present, "selfie model not installed");
+        ModelStore store = storeWithSelfie();
         String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int run = 0; run < 12; run++) {
             Process p = new ProcessBuilder(launcher, "-cp", System.getProperty("java.class.path"),
@@ -145,6 +137,16 @@ class SelfieSegmenterTest {
             pool.shutdown();
             System.exit(status);
         }
+    }
+
+    /** The environment's store; skips the test without the selfie model, or fails under SIGNKIT_REQUIRE_TOOLS=1. */
+    private static ModelStore storeWithSelfie() {
+        ModelStore store = ModelStore.fromEnvironment();
+        boolean required = "1".equals(System.getenv("SIGNKIT_REQUIRE_TOOLS"));
+        boolean present = Files.isRegularFile(store.path(ModelStore.SELFIE));
+        assertTrue(present || !required, "selfie model missing: run './signkit models fetch selfie'");
+        assumeTrue(present, "selfie model not installed");
+        return store;
     }
 
     @Test
