@@ -155,7 +155,7 @@ public record ModelStore(Path root) {
     /**
      * The installed model as an OpenCV DNN network (see {@link #require}). OpenCV's TFLite importer is not
      * thread-safe: two threads importing at once fail now and then with "Unsupported operator type HARD_SWISH"
-     * for the selfie model (3 of 30 two-thread `signkit hands` runs), so imports take turns.
+     * for the selfie model (4 of about 46 two-thread `signkit hands` runs), so imports take turns.
      */
     public Net tfliteNet(KnownModel model) {
         Path file = require(model);
