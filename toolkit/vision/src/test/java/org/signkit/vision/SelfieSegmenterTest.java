@@ -12,6 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
@@ -105,7 +110,7 @@ class SelfieSegmenterTest {
         for (int run = 0; run < 12; run++) {
             Process p = new ProcessBuilder(launcher, "-cp", System.getProperty("java.class.path"),
                     OpenOnThreads.class.getName(), store.root().toString(), "4").redirectErrorStream(true).start();
-            String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, p.waitFor(), "run " + run + ": " + log);
         }
     }
@@ -115,9 +120,9 @@ class SelfieSegmenterTest {
         public static void main(String[] args) throws Exception {
             ModelStore store = new ModelStore(Path.of(args[0]));
             int threads = Integer.parseInt(args[1]);
-            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-            List<java.util.concurrent.Future<?>> opened = new java.util.ArrayList<>();
+            CyclicBarrier start = new CyclicBarrier(threads);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> opened = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 opened.add(pool.submit(() -> {
                     start.await();
@@ -126,10 +131,10 @@ class SelfieSegmenterTest {
                 }));
             }
             int status = 0;
-            for (java.util.concurrent.Future<?> f : opened) {
+            for (Future<?> f : opened) {
                 try {
                     f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     e.getCause().printStackTrace();
                     status = 1;
                 }
